@@ -1,0 +1,69 @@
+package cn.changdu.labour.support.axon;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon on MongoDB: each service's events and tracking tokens live in its own database (the one named in
+ * {@code spring.data.mongodb.uri}). axon-mongo has no auto-configuration of its own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class AxonMongoConfiguration {
+
+    /** Metadata keys copied from a command to the events it causes: who recorded it and when it happened. */
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_DEPARTMENT = "actorDepartment";
+    public static final String OCCURRED_AT = "occurredAt";
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, properties.getMongoClientDatabase())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider recordingContextProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_DEPARTMENT, OCCURRED_AT);
+    }
+}

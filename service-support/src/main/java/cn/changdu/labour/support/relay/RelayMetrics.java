@@ -1,0 +1,57 @@
+package cn.changdu.labour.support.relay;
+
+import cn.changdu.labour.contracts.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The platform's own meters on the write side: {@code platform.events.appended}, {@code platform.events.relayed}
+ * and {@code platform.relay.lag} (seconds; 0 when the relay has caught up with the event store, otherwise the
+ * age of the last event it has passed).
+ */
+public class RelayMetrics {
+
+    private final MeterRegistry registry;
+    private final String service;
+    private final Counter appended;
+    private final AtomicLong lastSeenMillis = new AtomicLong();
+    private final Clock clock;
+
+    public RelayMetrics(MeterRegistry registry, String service, BooleanSupplier caughtUp, Clock clock) {
+        this.registry = registry;
+        this.service = service;
+        this.clock = clock;
+        this.appended = Counter.builder("platform.events.appended").tag("service", service)
+                .description("domain events committed to the service's event store").register(registry);
+        Gauge.builder("platform.relay.lag", () -> lagSeconds(caughtUp.getAsBoolean()))
+                .tag("service", service).baseUnit("seconds")
+                .description("how far the Kafka relay is behind the event store").register(registry);
+    }
+
+    public void appended(int events) {
+        appended.increment(events);
+    }
+
+    void relayed(EventEnvelope envelope) {
+        Counter.builder("platform.events.relayed").tag("service", service).tag("topic", envelope.topic())
+                .description("integration events acknowledged by Kafka").register(registry).increment();
+    }
+
+    void seen(Instant eventTimestamp) {
+        lastSeenMillis.set(eventTimestamp.toEpochMilli());
+    }
+
+    double lagSeconds(boolean caughtUp) {
+        long last = lastSeenMillis.get();
+        if (caughtUp || last == 0) {
+            return 0;
+        }
+        return Math.max(0, clock.millis() - last) / 1000.0;
+    }
+}

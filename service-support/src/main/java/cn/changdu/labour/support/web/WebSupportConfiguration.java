@@ -1,0 +1,41 @@
+package cn.changdu.labour.support.web;
+
+import cn.changdu.labour.contracts.person.PersonKeys;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The REST conventions every domain service shares: actors, problem details, commands with metadata. */
+@AutoConfiguration
+@Import(ProblemDetails.class)
+public class WebSupportConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorArgumentResolver());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public DomainCommands domainCommands(CommandGateway commandGateway, Clock clock) {
+        return new DomainCommands(commandGateway, clock);
+    }
+
+    @Bean
+    public PersonKeys personKeys(@Value("${platform.person-key-secret}") String secret) {
+        return new PersonKeys(secret);
+    }
+}
