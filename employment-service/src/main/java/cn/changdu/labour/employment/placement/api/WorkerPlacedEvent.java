@@ -1,0 +1,21 @@
+package cn.changdu.labour.employment.placement.api;
+
+import cn.changdu.labour.contracts.employment.Destination;
+import cn.changdu.labour.contracts.employment.TransferChannel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Holds personal data: it stays in this service's event store; the published form carries only the key. */
+public record WorkerPlacedEvent(
+        String personKey,
+        String placementId,
+        String name,
+        String residentId,
+        String countyCode,
+        TransferChannel channel,
+        Destination destination,
+        String employer,
+        LocalDate startDate,
+        BigDecimal expectedMonthlyIncome) {
+}

@@ -1,0 +1,19 @@
+package cn.changdu.labour.projectlabor.project.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/** Records a wage paid to a worker (by real name) for one pay period; amount in yuan, exact to the fen. */
+public record PayWageCommand(
+        @TargetAggregateIdentifier String projectId,
+        String paymentId,
+        String personKey,
+        String name,
+        String residentId,
+        YearMonth period,
+        BigDecimal amount,
+        LocalDate paidOn) {
+}
