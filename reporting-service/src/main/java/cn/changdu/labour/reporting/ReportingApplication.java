@@ -1,0 +1,14 @@
+package cn.changdu.labour.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The central dashboard's read side: a projection of the three domain topics into indicators. */
+@SpringBootApplication
+@EnableScheduling
+public class ReportingApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingApplication.class, args);
+    }
+}
