@@ -3,6 +3,7 @@ package cn.changdu.labour.reporting.indicators;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.reporting.projection.Positions;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -42,7 +43,7 @@ public class Indicators {
      */
     public record Figures(long classesFiled, long traineesEnrolled, long peopleTrained, long workersPlaced,
                           Map<TransferChannel, Long> placementsByChannel, long projectsRegistered, long wagePayments,
-                          BigDecimal wagesPaid) {
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal wagesPaid) {
     }
 
     public record CountyFigures(String countyCode, String countyName, Figures figures) {

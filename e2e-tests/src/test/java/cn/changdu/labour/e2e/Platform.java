@@ -1,0 +1,160 @@
+package cn.changdu.labour.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as separate JVMs, started from the modules' runnable jars the way {@code ./platform up}
+ * does, on free ports and a fresh data folder: the infra launcher, four services and the gateway.
+ */
+final class Platform implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("training-service", "employment-service", "project-labor-service",
+            "reporting-service");
+
+    private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private final String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
+    private final Path dataDir;
+    private final Path logDir;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Platform() throws IOException {
+        dataDir = Files.createTempDirectory("platform-e2e");
+        logDir = root.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logDir);
+        kafkaPort = freePort();
+        mongoPort = freePort();
+        for (String name : SERVICES) {
+            ports.put(name, freePort());
+        }
+        ports.put("gateway", freePort());
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    void startAll() throws Exception {
+        startInfra();
+        for (String name : ports.keySet()) {
+            start(name);
+        }
+        for (String name : ports.keySet()) {
+            awaitHealthy(name);
+        }
+    }
+
+    private void startInfra() throws Exception {
+        Path jar = root.resolve("infra/launcher/target/infra-launcher-" + version + "-exec.jar");
+        Path log = logDir.resolve("infra.log");
+        Process process = new ProcessBuilder(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--data-dir=" + dataDir.resolve("infra"), "--kafka-port=" + kafkaPort,
+                "--kafka-controller-port=" + freePort(), "--mongo-port=" + mongoPort)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.put("infra", process);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.readString(log).contains("INFRA READY")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("infra did not start:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    void start(String name) throws IOException {
+        Path jar = root.resolve(name + "/target/" + name + "-" + version + "-exec.jar");
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--server.port=" + ports.get(name)));
+        if (name.equals("gateway")) {
+            command.add("--platform.routes.training=http://127.0.0.1:" + ports.get("training-service"));
+            command.add("--platform.routes.employment=http://127.0.0.1:" + ports.get("employment-service"));
+            command.add("--platform.routes.projects=http://127.0.0.1:" + ports.get("project-labor-service"));
+            command.add("--platform.routes.reports=http://127.0.0.1:" + ports.get("reporting-service"));
+        } else {
+            String database = name.replace("-service", "").replace('-', '_');
+            command.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort);
+            command.add("--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + database);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile())).start();
+        processes.put(name, process);
+    }
+
+    void awaitHealthy(String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        URI readiness = URI.create("http://127.0.0.1:" + ports.get(name) + "/actuator/health/readiness");
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(name).isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + logDir.resolve(name + ".log"));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(name + " not healthy in time; see " + logDir.resolve(name + ".log"));
+    }
+
+    /** Kills the service without warning (SIGKILL), as a crash would, then starts it again. */
+    void crashAndRestart(String name) throws Exception {
+        Process process = processes.get(name);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        start(name);
+        awaitHealthy(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            Process process = processes.get(name);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
