@@ -20,6 +20,7 @@ import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The training slice on the real broker and store: REST → command → event store → relay → Kafka. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @WithPlatformInfra(database = "training_component")
 class TrainingServiceComponentTest {
 
@@ -177,6 +179,19 @@ class TrainingServiceComponentTest {
         Map<String, List<Long>> sequences = ours.stream().collect(Collectors.groupingBy(EventEnvelope::aggregateId,
                 Collectors.mapping(EventEnvelope::aggregateSequence, Collectors.toList())));
         sequences.values().forEach(seq -> assertThat(seq).isSorted());
+    }
+
+    @Test
+    void the_write_side_meters_are_exposed_to_prometheus() {
+        post("/api/training/classes", """
+                {"countyCode":"540330","organiser":"边坝县培训中心","trade":"藏式烹饪","plannedSize":20,
+                 "startDate":"2020-08-01","endDate":"2020-08-20"}""");
+        String metrics = rest.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains(
+                "platform_events_appended_total{application=\"training-service\",service=\"training-service\"}",
+                "platform_relay_lag_seconds{application=\"training-service\",service=\"training-service\"}",
+                "platform_events_relayed_total{application=\"training-service\",service=\"training-service\",topic=\"changdu.training.events\"}");
+        assertThat(metrics).as("Axon's dimensional metrics").containsPattern("(?m)^(axon|commandBus|eventStore)\\w*");
     }
 
     private String eventId(ConsumerRecord<String, String> record) {

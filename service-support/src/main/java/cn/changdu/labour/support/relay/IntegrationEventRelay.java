@@ -54,7 +54,7 @@ public class IntegrationEventRelay {
             if (!streamBridge.send(BINDING, record)) {
                 throw new IllegalStateException("Kafka did not accept event " + envelope.eventId());
             }
-            metrics.relayed(envelope);
+            metrics.relayed();
         });
         metrics.seen(message.getTimestamp());
     }

@@ -37,8 +37,10 @@ public class RelayConfiguration {
 
     @Bean
     public RelayMetrics relayMetrics(MeterRegistry registry, @Value("${spring.application.name}") String service,
+                                     @Value("${platform.relay.topic}") String topic,
                                      ObjectProvider<EventProcessingConfiguration> processing) {
-        return new RelayMetrics(registry, service, () -> relayCaughtUp(processing.getIfAvailable()), Clock.systemUTC());
+        return new RelayMetrics(registry, service, topic, () -> relayCaughtUp(processing.getIfAvailable()),
+                Clock.systemUTC());
     }
 
     @Bean

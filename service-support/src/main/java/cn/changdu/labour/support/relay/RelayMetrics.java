@@ -1,6 +1,5 @@
 package cn.changdu.labour.support.relay;
 
-import cn.changdu.labour.contracts.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,18 +16,17 @@ import java.util.function.BooleanSupplier;
  */
 public class RelayMetrics {
 
-    private final MeterRegistry registry;
-    private final String service;
     private final Counter appended;
+    private final Counter relayed;
     private final AtomicLong lastSeenMillis = new AtomicLong();
     private final Clock clock;
 
-    public RelayMetrics(MeterRegistry registry, String service, BooleanSupplier caughtUp, Clock clock) {
-        this.registry = registry;
-        this.service = service;
+    public RelayMetrics(MeterRegistry registry, String service, String topic, BooleanSupplier caughtUp, Clock clock) {
         this.clock = clock;
         this.appended = Counter.builder("platform.events.appended").tag("service", service)
                 .description("domain events committed to the service's event store").register(registry);
+        this.relayed = Counter.builder("platform.events.relayed").tag("service", service).tag("topic", topic)
+                .description("integration events acknowledged by Kafka").register(registry);
         Gauge.builder("platform.relay.lag", () -> lagSeconds(caughtUp.getAsBoolean()))
                 .tag("service", service).baseUnit("seconds")
                 .description("how far the Kafka relay is behind the event store").register(registry);
@@ -38,9 +36,8 @@ public class RelayMetrics {
         appended.increment(events);
     }
 
-    void relayed(EventEnvelope envelope) {
-        Counter.builder("platform.events.relayed").tag("service", service).tag("topic", envelope.topic())
-                .description("integration events acknowledged by Kafka").register(registry).increment();
+    void relayed() {
+        relayed.increment();
     }
 
     void seen(Instant eventTimestamp) {
