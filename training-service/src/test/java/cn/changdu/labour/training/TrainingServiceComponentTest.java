@@ -110,7 +110,7 @@ class TrainingServiceComponentTest {
         ResponseEntity<String> badId = post("/api/training/classes/nope/trainees",
                 "{\"name\":\"扎西\",\"residentId\":\"540321199003150014\"}");
         assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badId.getBody()).contains("\"field\":\"residentId\"", "ValidResidentId", "check digit");
+        assertThat(badId.getBody()).contains("\"field\":\"residentId\"", "ValidResidentId", "校验码不符");
 
         ResponseEntity<String> backwards = post("/api/training/classes", """
                 {"countyCode":"540321","organiser":"培训中心","trade":"电工","plannedSize":10,

@@ -30,7 +30,7 @@ public record ResidentId(String value) {
         value = value.toUpperCase();
     }
 
-    /** Parses the text, or says in one sentence why it is not a valid resident ID. */
+    /** Says (zh-CN, for the person who typed it) why the text is not a valid resident ID; empty when it is. */
     public static Optional<String> validate(String text) {
         return Optional.ofNullable(problemWith(text));
     }
@@ -60,27 +60,27 @@ public record ResidentId(String value) {
 
     private static String problemWith(String text) {
         if (text == null || !text.matches("\\d{17}[\\dXx]")) {
-            return "must be 18 characters: 17 digits and a check digit or X";
+            return "须为 18 位：17 位数字加 1 位校验码（数字或 X）";
         }
         if (!PROVINCES.contains(text.substring(0, 2))) {
-            return "region code " + text.substring(0, 6) + " is not a GB/T 2260 region";
+            return "地区码 " + text.substring(0, 6) + " 不是 GB/T 2260 行政区划代码";
         }
         LocalDate birth;
         try {
             birth = LocalDate.of(Integer.parseInt(text.substring(6, 10)), Integer.parseInt(text.substring(10, 12)),
                     Integer.parseInt(text.substring(12, 14)));
         } catch (DateTimeException e) {
-            return "birth date " + text.substring(6, 14) + " is not a calendar date";
+            return "出生日期 " + text.substring(6, 14) + " 不是有效日期";
         }
         if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) {
-            return "birth date " + birth + " is out of range";
+            return "出生日期 " + birth + " 超出合理范围";
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (text.charAt(i) - '0') * WEIGHTS[i];
         }
         if (Character.toUpperCase(text.charAt(17)) != CHECK_CHARS.charAt(sum % 11)) {
-            return "check digit does not match (GB 11643-1999 MOD 11-2)";
+            return "校验码不符（GB 11643-1999 MOD 11-2）";
         }
         return null;
     }

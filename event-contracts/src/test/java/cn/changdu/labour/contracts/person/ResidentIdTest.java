@@ -20,14 +20,14 @@ class ResidentIdTest {
 
     @Test
     void refuses_a_wrong_check_digit() {
-        assertThat(ResidentId.validate("110105194912310021")).contains("check digit does not match (GB 11643-1999 MOD 11-2)");
+        assertThat(ResidentId.validate("110105194912310021")).contains("校验码不符（GB 11643-1999 MOD 11-2）");
     }
 
     @Test
     void refuses_an_unknown_region_an_impossible_date_and_bad_shape() {
-        assertThat(ResidentId.validate("990105194912310021")).get().asString().contains("region code");
-        assertThat(ResidentId.validate("540321199002300011")).get().asString().contains("not a calendar date");
-        assertThat(ResidentId.validate("5403211990")).get().asString().contains("18 characters");
+        assertThat(ResidentId.validate("990105194912310021")).get().asString().contains("地区码");
+        assertThat(ResidentId.validate("540321199002300011")).get().asString().contains("不是有效日期");
+        assertThat(ResidentId.validate("5403211990")).get().asString().contains("18 位");
         assertThatThrownBy(() -> new ResidentId(null)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -31,7 +31,7 @@ public @interface ValidResidentId {
             }
             return ResidentId.validate(value).map(problem -> {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("不是有效的身份证号: " + problem).addConstraintViolation();
+                context.buildConstraintViolationWithTemplate("不是有效的身份证号：" + problem).addConstraintViolation();
                 return false;
             }).orElse(true);
         }
