@@ -1,7 +1,10 @@
 package cn.changdu.labour.support.axon;
 
 import com.mongodb.client.MongoClient;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -55,6 +58,21 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * Every event processor of a service (projections, sagas) is a tracking processor that starts at the first
+     * event: an explicit initial token, because token resets with MongoTrackingToken are broken in Axon 4.13
+     * (AxonFramework#4453). Handlers must be idempotent: without transactions a crash between a projection's
+     * write and the token update hands the same event over again.
+     */
+    @Bean
+    public ConfigurerModule trackingProcessorsFromTheFirstEvent() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 
     @Bean

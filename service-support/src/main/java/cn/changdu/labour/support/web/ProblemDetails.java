@@ -1,6 +1,8 @@
 package cn.changdu.labour.support.web;
 
 import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.support.imports.ImportFileException;
+import cn.changdu.labour.support.imports.ImportRefusedException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -74,6 +76,24 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("rule", ex.rule());
         problem.setProperty("errors", List.of(entry(ex.field(), ex.rule(), ex.getMessage())));
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler(ImportRefusedException.class)
+    public ResponseEntity<ProblemDetail> importRefused(ImportRefusedException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "import-refused", "导入被拒绝 (import refused)",
+                ex.getMessage());
+        problem.setProperty("rows", ex.rows());
+        problem.setProperty("applied", 0);
+        problem.setProperty("errors", ex.errors());
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler(ImportFileException.class)
+    public ResponseEntity<ProblemDetail> unreadableImport(ImportFileException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "import-file", "导入文件无法读取 (unreadable file)",
+                ex.getMessage());
+        problem.setProperty("errors", List.of(entry("file", "format", ex.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(ActorArgumentResolver.MissingActorException.class)
