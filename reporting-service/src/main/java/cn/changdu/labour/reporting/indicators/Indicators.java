@@ -4,42 +4,44 @@ import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.reporting.projection.Positions;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-/** Computes the indicators, city-wide and per county, from the projected facts. */
+/** The compact indicator summary of a year, city-wide and per county, read from the live {@link Ledger}. */
 @Component
 public class Indicators {
 
-    private final MongoCollection<Document> facts;
+    private static final Map<TransferChannel, String> CHANNELS = Map.of(
+            TransferChannel.ORGANISED_OUT_OF_REGION, "transfersOrganisedOutOfRegion",
+            TransferChannel.CONSTRUCTION_PROJECT, "transfersConstruction",
+            TransferChannel.LOCAL_INDUSTRY, "transfersLocalIndustry",
+            TransferChannel.SOCIAL_FORCES, "transfersSocialForces",
+            TransferChannel.PRIVATE_ENTERPRISE, "transfersPrivateEnterprise");
+
+    private final Ledger ledger;
     private final Positions positions;
     private final Clock clock;
+    private final int planYear;
 
-    public Indicators(MongoDatabase reportingDatabase, Positions positions, Clock clock) {
-        this.facts = reportingDatabase.getCollection("facts");
+    public Indicators(Ledger ledger, Positions positions, Clock clock, @Value("${platform.plan.year:2020}") int planYear) {
+        this.ledger = ledger;
         this.positions = positions;
         this.clock = clock;
+        this.planYear = planYear;
     }
 
     /**
-     * @param peopleTrained distinct persons enrolled (a person in two classes counts once)
-     * @param wagesPaid     yuan, exact to the fen
+     * @param peopleTrained  distinct persons enrolled (a person in two classes counts once)
+     * @param workersPlaced  distinct persons placed (transfers)
+     * @param wagesPaid      yuan, exact to the fen
      */
     public record Figures(long classesFiled, long traineesEnrolled, long peopleTrained, long workersPlaced,
                           Map<TransferChannel, Long> placementsByChannel, long projectsRegistered, long wagePayments,
@@ -49,77 +51,29 @@ public class Indicators {
     public record CountyFigures(String countyCode, String countyName, Figures figures) {
     }
 
-    public record Report(Instant generatedAt, Figures city, List<CountyFigures> counties,
+    public record Report(int year, Instant generatedAt, Figures city, List<CountyFigures> counties,
                          List<Positions.TopicPosition> position) {
     }
 
-    public Report current() {
-        Instant now = clock.instant();
-        Map<String, Tally> byCounty = new TreeMap<>();
-        Counties.CHANGDU.keySet().forEach(code -> byCounty.put(code, new Tally()));
-        Tally city = new Tally();
-
-        for (Document group : facts.aggregate(List.of(Aggregates.group(
-                new Document("type", "$type").append("county", "$countyCode").append("channel", "$channel"),
-                Accumulators.sum("n", 1), Accumulators.sum("fen", "$amountFen"))))) {
-            Document key = group.get("_id", Document.class);
-            long n = ((Number) group.get("n")).longValue();
-            Object fen = group.get("fen");
-            long amountFen = fen instanceof Number number ? number.longValue() : 0;
-            String county = key.getString("county");
-            for (Tally tally : county != null ? List.of(city, byCounty.computeIfAbsent(county, c -> new Tally())) : List.of(city)) {
-                tally.add(key.getString("type"), key.getString("channel"), n, amountFen);
-            }
-        }
-        for (Document pair : facts.aggregate(List.of(
-                Aggregates.match(Filters.eq("type", "training.TraineeEnrolled")),
-                Aggregates.group(new Document("county", "$countyCode").append("person", "$personKey"))))) {
-            Document key = pair.get("_id", Document.class);
-            city.people.add(key.getString("person"));
-            String county = key.getString("county");
-            if (county != null) {
-                byCounty.computeIfAbsent(county, c -> new Tally()).people.add(key.getString("person"));
-            }
-        }
-
-        List<CountyFigures> counties = byCounty.entrySet().stream()
-                .map(e -> new CountyFigures(e.getKey(), Counties.CHANGDU.getOrDefault(e.getKey(), e.getKey()),
-                        e.getValue().figures()))
+    public Report current(Integer year) {
+        String period = String.valueOf(year != null ? year : planYear);
+        List<CountyFigures> counties = new TreeMap<>(Counties.CHANGDU).entrySet().stream()
+                .map(e -> new CountyFigures(e.getKey(), e.getValue(), figures(e.getKey(), period)))
                 .toList();
-        return new Report(now, city.figures(), counties, positions.current());
+        return new Report(Integer.parseInt(period), clock.instant(), figures(Ledger.CITY, period), counties,
+                positions.current());
     }
 
-    /** Running totals for one scope (the city or a county). */
-    private static final class Tally {
-        private final Map<String, Long> byType = new LinkedHashMap<>();
-        private final Map<TransferChannel, Long> byChannel = new EnumMap<>(TransferChannel.class);
-        private final Set<String> people = new HashSet<>();
-        private long wageFen;
+    private Figures figures(String area, String period) {
+        Map<TransferChannel, Long> byChannel = new EnumMap<>(TransferChannel.class);
+        CHANNELS.forEach((channel, indicator) -> byChannel.put(channel, count(indicator, area, period)));
+        return new Figures(count("classesFiled", area, period), count("enrolments", area, period),
+                count("peopleTrained", area, period), count("transfers", area, period), byChannel,
+                count("projectsRegistered", area, period), count("wagePayments", area, period),
+                ledger.value("wagesPaid", area, period));
+    }
 
-        Tally() {
-            for (TransferChannel channel : TransferChannel.values()) {
-                byChannel.put(channel, 0L);
-            }
-        }
-
-        void add(String type, String channel, long n, long fen) {
-            byType.merge(type, n, Long::sum);
-            if ("employment.WorkerPlaced".equals(type) && channel != null) {
-                byChannel.merge(TransferChannel.valueOf(channel), n, Long::sum);
-            }
-            if ("projectlabor.WagePaid".equals(type)) {
-                wageFen += fen;
-            }
-        }
-
-        Figures figures() {
-            return new Figures(count("training.ClassFiled"), count("training.TraineeEnrolled"), people.size(),
-                    count("employment.WorkerPlaced"), Map.copyOf(byChannel), count("projectlabor.ProjectRegistered"),
-                    count("projectlabor.WagePaid"), BigDecimal.valueOf(wageFen, 2));
-        }
-
-        private long count(String type) {
-            return byType.getOrDefault(type, 0L);
-        }
+    private long count(String indicator, String area, String period) {
+        return ledger.value(indicator, area, period).longValueExact();
     }
 }

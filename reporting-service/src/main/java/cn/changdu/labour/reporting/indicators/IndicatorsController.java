@@ -3,6 +3,7 @@ package cn.changdu.labour.reporting.indicators;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -15,9 +16,10 @@ public class IndicatorsController {
         this.indicators = indicators;
     }
 
-    @Operation(summary = "Live indicators, city-wide and per county, with the projection's position per topic")
+    @Operation(summary = "Live indicator summary of a year (default: the plan year), city-wide and per county, "
+            + "with the projection's position per topic")
     @GetMapping("/indicators")
-    public Indicators.Report indicators() {
-        return indicators.current();
+    public Indicators.Report indicators(@RequestParam(required = false) Integer year) {
+        return indicators.current(year);
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.changdu.labour.reporting.indicators.Ledger;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,10 @@ public class Projector {
     private final MongoCollection<Document> unprocessable;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Ledger ledger;
 
-    public Projector(MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock) {
+    public Projector(MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock, Ledger ledger) {
+        this.ledger = ledger;
         this.facts = reportingDatabase.getCollection(Facts.COLLECTION);
         this.positions = reportingDatabase.getCollection(Positions.COLLECTION);
         this.unprocessable = reportingDatabase.getCollection("unprocessable");
@@ -60,7 +63,11 @@ public class Projector {
             advance(topic, partition, offset, null);
             return false;
         }
-        boolean isNew = insert(Facts.of(envelope, topic));
+        Document fact = Facts.of(envelope, topic);
+        boolean isNew = insert(fact);
+        if (isNew) {
+            ledger.apply(fact);
+        }
         counter(isNew ? "platform.events.projected" : "platform.events.duplicates", topic).increment();
         advance(topic, partition, offset, envelope);
         return isNew;

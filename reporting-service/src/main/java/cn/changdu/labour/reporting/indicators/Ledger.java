@@ -1,0 +1,135 @@
+package cn.changdu.labour.reporting.indicators;
+
+import cn.changdu.labour.reporting.projection.Facts;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The indicators' running totals, in memory, per indicator × area (city, county, department) × period (year,
+ * quarter). Built from the facts collection at start-up, then kept current by the projector. Applying a fact is
+ * idempotent (by event id), so the start-up load and live projection may overlap safely.
+ */
+@Component
+public class Ledger {
+
+    /** The whole city (GB/T 2260 code of Changdu). */
+    public static final String CITY = "540300";
+
+    private final Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
+    private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Area: {@link #CITY}, a county code, or {@code dept:<name>}; period: {@code 2020} or {@code 2020Q2}. */
+    public record Key(String indicator, String area, String period) {
+    }
+
+    /** The live ledger, from every projected fact. */
+    @Autowired
+    public Ledger(MongoDatabase reportingDatabase) {
+        this(reportingDatabase.getCollection(Facts.COLLECTION).find());
+    }
+
+    /** A ledger of some facts only: the figures as of a past moment, or up to a quarter's end. */
+    public Ledger(Iterable<Document> facts) {
+        for (Document fact : facts) {
+            apply(fact);
+        }
+    }
+
+    /** Adds a fact once; later calls with the same event id change nothing. */
+    public void apply(Document fact) {
+        if (!applied.add(fact.getString("_id"))) {
+            return;
+        }
+        String type = fact.getString("type");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = fact.get("p", Document.class);
+        if (payload == null) {
+            return;
+        }
+        List<String> areas = new ArrayList<>(List.of(CITY));
+        if (fact.getString("countyCode") != null) {
+            areas.add(fact.getString("countyCode"));
+        }
+        if (fact.getString("department") != null) {
+            areas.add("dept:" + fact.getString("department"));
+        }
+        String year = String.valueOf(fact.getInteger("year"));
+        List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"));
+        for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
+            if (!definition.matches(type, payload)) {
+                continue;
+            }
+            for (String area : areas) {
+                for (String period : periods) {
+                    totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator())
+                            .add(definition, payload, fact.getString("personKey"));
+                }
+            }
+        }
+        listeners.forEach(l -> l.accept(fact));
+    }
+
+    /** The indicator's value for an area and period: people, events or yuan. */
+    public BigDecimal value(String indicator, String area, String period) {
+        IndicatorCatalog.Definition definition = IndicatorCatalog.definition(indicator).orElseThrow();
+        Accumulator accumulator = totals.get(new Key(indicator, area, period));
+        return accumulator == null ? BigDecimal.ZERO : accumulator.value(definition.measure());
+    }
+
+    /** The departments that appear in the facts. */
+    public Set<String> departments() {
+        Set<String> departments = new HashSet<>();
+        totals.keySet().forEach(k -> {
+            if (k.area().startsWith("dept:")) {
+                departments.add(k.area().substring(5));
+            }
+        });
+        return departments;
+    }
+
+    public int factsApplied() {
+        return applied.size();
+    }
+
+    /** Called after each newly applied fact (the live dashboard listens). */
+    public void onApplied(Consumer<Document> listener) {
+        listeners.add(listener);
+    }
+
+    private static final class Accumulator {
+        private long count;
+        private long fen;
+        private final Set<String> persons = new HashSet<>();
+
+        synchronized void add(IndicatorCatalog.Definition definition, Map<String, Object> payload, String personKey) {
+            count++;
+            if (personKey != null) {
+                persons.add(personKey);
+            }
+            if (definition.measure() == IndicatorCatalog.Measure.SUM_YUAN && payload.get(definition.field()) != null) {
+                fen += new BigDecimal(payload.get(definition.field()).toString()).movePointRight(2).longValueExact();
+            }
+        }
+
+        synchronized BigDecimal value(IndicatorCatalog.Measure measure) {
+            return switch (measure) {
+                case COUNT -> BigDecimal.valueOf(count);
+                case PERSONS -> BigDecimal.valueOf(persons.size());
+                case SUM_YUAN -> BigDecimal.valueOf(fen, 2);
+            };
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package cn.changdu.labour.reporting.indicators;
+
+import cn.changdu.labour.contracts.Actor;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Targets as data: the plan's city targets are loaded once as version 1; any target (city, county, department)
+ * can be set or changed through the API or a CSV file, each change kept with who made it and when. A change
+ * names the version it replaces, so two people editing at once get a conflict instead of a lost update.
+ */
+@Component
+public class Targets {
+
+    /** The 2020 city targets of the plan (目标任务). */
+    static final Map<String, BigDecimal> PLAN_2020 = Map.of(
+            "peopleTrained", new BigDecimal("25000"),
+            "transfers", new BigDecimal("120000"),
+            "transfersConstruction", new BigDecimal("55000"),
+            "transfersLocalIndustry", new BigDecimal("20000"),
+            "transfersSocialForces", new BigDecimal("15000"),
+            "transfersPrivateEnterprise", new BigDecimal("30000"));
+
+    public record Target(int year, String indicator, String area, BigDecimal value, long version,
+                         String changedBy, String changedByDepartment, java.time.Instant changedAt) {
+    }
+
+    public record Change(int year, String indicator, String area, BigDecimal value, Long expectedVersion) {
+    }
+
+    /** Thrown when the target changed since the caller read it. */
+    public static class VersionConflict extends RuntimeException {
+        public VersionConflict(String message) {
+            super(message);
+        }
+    }
+
+    private final MongoCollection<Document> current;
+    private final MongoCollection<Document> history;
+    private final Clock clock;
+
+    public Targets(MongoDatabase reportingDatabase, Clock clock) {
+        this.current = reportingDatabase.getCollection("targets");
+        this.history = reportingDatabase.getCollection("target_changes");
+        this.clock = clock;
+        PLAN_2020.forEach((indicator, value) -> {
+            try {
+                current.insertOne(document(2020, indicator, Ledger.CITY, value, 1, "plan", "市人社局"));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    public Optional<BigDecimal> target(int year, String indicator, String area) {
+        Document doc = current.find(Filters.eq("_id", id(year, indicator, area))).first();
+        return Optional.ofNullable(doc).map(d -> new BigDecimal(d.getString("value")));
+    }
+
+    public List<Target> all(int year) {
+        List<Target> targets = new ArrayList<>();
+        current.find(Filters.eq("year", year)).sort(Sorts.ascending("_id")).forEach(d -> targets.add(target(d)));
+        return targets;
+    }
+
+    public List<Document> history(int year) {
+        return history.find(Filters.eq("year", year)).sort(Sorts.descending("changedAt")).into(new ArrayList<>());
+    }
+
+    /** Applies the changes in order; each is checked against the version it names. */
+    public List<Target> change(List<Change> changes, Actor actor) {
+        List<Target> result = new ArrayList<>();
+        for (Change change : changes) {
+            String id = id(change.year(), change.indicator(), change.area());
+            Document existing = current.find(Filters.eq("_id", id)).first();
+            long version = existing == null ? 0 : existing.getLong("version");
+            if (change.expectedVersion() != null && change.expectedVersion() != version) {
+                throw new VersionConflict("目标 " + change.indicator() + "/" + change.area() + " 已被修改（当前版本 "
+                        + version + "，提交依据版本 " + change.expectedVersion() + "），请刷新后重试");
+            }
+            Document next = document(change.year(), change.indicator(), change.area(), change.value(), version + 1,
+                    actor.id(), actor.department());
+            boolean written = existing == null
+                    ? insertIfAbsent(next)
+                    : current.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)), next)
+                    .getModifiedCount() == 1;
+            if (!written) {
+                throw new VersionConflict("目标 " + change.indicator() + "/" + change.area() + " 正被他人修改，请刷新后重试");
+            }
+            history.insertOne(new Document(next).append("_id", id + "#" + (version + 1))
+                    .append("previousValue", existing == null ? null : existing.getString("value")));
+            result.add(target(next));
+        }
+        return result;
+    }
+
+    private boolean insertIfAbsent(Document doc) {
+        try {
+            current.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Document document(int year, String indicator, String area, BigDecimal value, long version, String by,
+                              String department) {
+        return new Document("_id", id(year, indicator, area)).append("year", year).append("indicator", indicator)
+                .append("area", area).append("value", value.toPlainString()).append("version", version)
+                .append("changedBy", by).append("changedByDepartment", department)
+                .append("changedAt", Date.from(clock.instant()));
+    }
+
+    private static Target target(Document d) {
+        return new Target(d.getInteger("year"), d.getString("indicator"), d.getString("area"),
+                new BigDecimal(d.getString("value")), d.getLong("version"), d.getString("changedBy"),
+                d.getString("changedByDepartment"), d.getDate("changedAt").toInstant());
+    }
+
+    private static String id(int year, String indicator, String area) {
+        return year + "|" + indicator + "|" + area;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.changdu.labour.reporting.live;
+
+import cn.changdu.labour.reporting.indicators.Ledger;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Server-sent events for the dashboard: "changed" when new facts were projected (at most twice a second, however
+ * fast events arrive), and a heartbeat every 15 s so proxies keep the connection open.
+ */
+@RestController
+public class LiveUpdates {
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final Ledger ledger;
+
+    public LiveUpdates(Ledger ledger) {
+        this.ledger = ledger;
+        ledger.onApplied(fact -> changed.set(true));
+    }
+
+    @Operation(summary = "Server-sent events: 'changed' whenever new events were projected")
+    @GetMapping(path = "/api/reports/stream", produces = "text/event-stream")
+    public SseEmitter stream() {
+        SseEmitter emitter = new SseEmitter(0L);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        send(emitter, "hello");
+        return emitter;
+    }
+
+    @Scheduled(fixedDelay = 500)
+    void publishChanges() {
+        if (changed.getAndSet(false)) {
+            emitters.forEach(e -> send(e, "changed"));
+        }
+    }
+
+    @Scheduled(fixedDelay = 15_000)
+    void heartbeat() {
+        emitters.forEach(e -> send(e, "heartbeat"));
+    }
+
+    private void send(SseEmitter emitter, String name) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(Map.of("facts", ledger.factsApplied())));
+        } catch (IOException | IllegalStateException gone) {
+            emitters.remove(emitter);
+        }
+    }
+}

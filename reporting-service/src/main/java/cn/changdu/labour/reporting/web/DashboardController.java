@@ -1,0 +1,86 @@
+package cn.changdu.labour.reporting.web;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.reporting.indicators.Dashboard;
+import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
+import cn.changdu.labour.reporting.indicators.Ledger;
+import cn.changdu.labour.reporting.indicators.Targets;
+import io.swagger.v3.oas.annotations.Operation;
+import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/reports")
+public class DashboardController {
+
+    private final Dashboard dashboard;
+    private final Targets targets;
+
+    public DashboardController(Dashboard dashboard, Targets targets) {
+        this.dashboard = dashboard;
+        this.targets = targets;
+    }
+
+    @Operation(summary = "Every indicator against its target with its four-colour status: city, counties, departments, quarters")
+    @GetMapping("/dashboard")
+    public Dashboard.View dashboard(@RequestParam(required = false) Integer year,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                    @RequestParam(required = false) Instant recordedBefore) {
+        return dashboard.view(year, asOf, recordedBefore);
+    }
+
+    @Operation(summary = "The targets of a year (city, county and department), with version and who set them")
+    @GetMapping("/targets")
+    public List<Targets.Target> targets(@RequestParam(required = false) Integer year) {
+        return targets.all(year != null ? year : dashboard.planYear());
+    }
+
+    @Operation(summary = "Every change of the targets of a year, newest first")
+    @GetMapping("/targets/history")
+    public List<Document> history(@RequestParam(required = false) Integer year) {
+        return targets.history(year != null ? year : dashboard.planYear());
+    }
+
+    @Operation(summary = "Set or change targets; name the version you read as expectedVersion (409 if it moved on)")
+    @PutMapping("/targets")
+    public List<Targets.Target> change(@RequestBody List<Targets.Change> changes,
+                                       @RequestHeader(name = "X-Actor-Id", required = false) String actorId,
+                                       @RequestHeader(name = "X-Actor-Department", required = false) String department) {
+        if (actorId == null || department == null) {
+            throw new ReportingProblems.BadRequest("X-Actor-Id", "required", "请求头 X-Actor-Id 与 X-Actor-Department 必填：目标的每次修改都要注明修改人及其部门");
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            Targets.Change c = changes.get(i);
+            if (c.indicator() == null || !IndicatorCatalog.exists(c.indicator())) {
+                throw new ReportingProblems.BadRequest("[" + i + "].indicator", "known-indicator", "未知指标：" + c.indicator());
+            }
+            if (c.area() == null || !(c.area().equals(Ledger.CITY) || Counties.CHANGDU.containsKey(c.area()) || c.area().startsWith("dept:"))) {
+                throw new ReportingProblems.BadRequest("[" + i + "].area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
+            }
+            if (c.value() == null || c.value().signum() < 0) {
+                throw new ReportingProblems.BadRequest("[" + i + "].value", "non-negative", "目标值须为非负数");
+            }
+        }
+        return targets.change(changes, new Actor(decode(actorId), decode(department)));
+    }
+
+    private static String decode(String header) {
+        return header.contains("%") ? URLDecoder.decode(header, StandardCharsets.UTF_8)
+                : new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,115 @@
+// The central dashboard: reads /api/reports/dashboard, re-reads it when the server says new events were projected.
+const TEXT = {
+  zh: { title: "昌都市转移就业工作平台 · 实时指标", planYear: "计划年度", asOf: "进度截至", elapsed: "全年时间进度",
+        byChannel: "分渠道转移就业", byQuarter: "分季度（按业务发生时间）", byCounty: "分县（区）排名", byDepartment: "分部门",
+        position: "数据同步状态", lang: "English", target: "目标", county: "县（区）", department: "部门",
+        topic: "数据流", lastOccurredAt: "最新业务时间", lastProjectedAt: "最近处理", lag: "待处理",
+        live: "实时", offline: "连接中断，正在重连", updated: "更新于", rankBy: "排序指标", forecast: "年末预测",
+        GREEN: "绿色", YELLOW: "黄色", ORANGE: "橙色", RED: "红色", NONE: "无目标" },
+  en: { title: "Changdu labour-transfer platform · live indicators", planYear: "Plan year", asOf: "pace as of", elapsed: "year elapsed",
+        byChannel: "Transfers by channel", byQuarter: "By quarter (business time)", byCounty: "Counties ranked", byDepartment: "By department",
+        position: "Projection position", lang: "中文", target: "target", county: "County", department: "Department",
+        topic: "Topic", lastOccurredAt: "Latest business time", lastProjectedAt: "Last projected", lag: "Lag",
+        live: "live", offline: "disconnected, reconnecting", updated: "updated", rankBy: "rank by", forecast: "forecast",
+        GREEN: "green", YELLOW: "yellow", ORANGE: "orange", RED: "red", NONE: "no target" }
+};
+const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "540323": "Riwoqe", "540324": "Dengqen",
+  "540325": "Zhag'yab", "540326": "Baxoi", "540327": "Zogang", "540328": "Markam", "540329": "Lhorong", "540330": "Banbar" };
+const TABLE_INDICATORS = ["peopleTrained", "transfers", "classesFiled", "projectsRegistered", "wagesPaid"];
+
+let lang = localStorage.getItem("lang") || "zh";
+let view = null;
+let rankBy = "transfers";
+const t = key => TEXT[lang][key] ?? key;
+const locale = () => (lang === "zh" ? "zh-CN" : "en-US");
+const num = v => (v === null || v === undefined ? "—" : Number(v).toLocaleString(locale(), { maximumFractionDigits: 2 }));
+const time = v => (v ? new Date(v).toLocaleString(locale()) : "—");
+const name = i => (lang === "zh" ? i.zh : i.en);
+const esc = s => String(s).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+const byId = (list, id) => list.find(i => i.id === id);
+const charts = {};
+
+function render() {
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  document.querySelectorAll("[data-i18n]").forEach(e => (e.textContent = t(e.dataset.i18n)));
+  document.getElementById("lang").textContent = t("lang");
+  if (!view) return;
+  document.getElementById("year").textContent = view.year;
+  document.getElementById("asof").textContent = view.asOf;
+  document.getElementById("elapsed").textContent = Math.round(view.elapsedShare * 100) + "%";
+  document.getElementById("rule").textContent = lang === "zh" ? view.rule.zh : view.rule.en;
+
+  document.getElementById("cards").innerHTML = view.city.map(i => {
+    const s = i.status || { colour: "NONE" };
+    const target = i.target === null ? "" :
+      `<div class="target">${t("target")} ${num(i.target)} · ${num(i.ratio)}% · ${t(s.colour)}${s.forecast !== null ? ` · ${t("forecast")} ${num(s.forecast)}` : ""}</div>`;
+    return `<div class="card" data-indicator="${i.id}" data-status="${s.colour}"><div class="label">${esc(name(i))}</div>`
+      + `<div class="value">${num(i.value)}</div>${target}</div>`;
+  }).join("");
+
+  const select = document.getElementById("rankBy");
+  select.innerHTML = TABLE_INDICATORS.map(id => `<option value="${id}" ${id === rankBy ? "selected" : ""}>${esc(name(byId(view.city, id)))}</option>`).join("");
+  const ranked = [...view.counties].sort((a, b) => Number(byId(b.indicators, rankBy).value) - Number(byId(a.indicators, rankBy).value));
+  document.getElementById("counties").innerHTML = areaTable(ranked, t("county"), a => (lang === "zh" ? a.name : COUNTY_EN[a.area] ?? a.area));
+  document.getElementById("departments").innerHTML = areaTable(view.departments, t("department"), a => a.name);
+  document.getElementById("position").innerHTML = `<tr><th>${t("topic")}</th><th>${t("lastOccurredAt")}</th><th>${t("lastProjectedAt")}</th><th>${t("lag")}</th></tr>`
+    + view.position.map(p => `<tr><td>${esc(p.topic)}</td><td>${time(p.lastOccurredAt)}</td><td>${time(p.lastProjectedAt)}</td><td>${p.lag < 0 ? "—" : num(p.lag)}</td></tr>`).join("");
+  drawCharts();
+}
+
+function areaTable(areas, title, label) {
+  const head = `<tr><th>${title}</th>${TABLE_INDICATORS.map(id => `<th>${esc(name(byId(view.city, id)))}</th>`).join("")}</tr>`;
+  return head + areas.map(a => `<tr data-area="${esc(a.area)}"><td>${esc(label(a))}</td>` + TABLE_INDICATORS.map(id => {
+    const i = byId(a.indicators, id);
+    const colour = i.status ? i.status.colour : "NONE";
+    return `<td>${num(i.value)}${i.target !== null ? `<span class="dot ${colour}" title="${t(colour)}"></span>` : ""}</td>`;
+  }).join("") + "</tr>").join("");
+}
+
+function drawCharts() {
+  if (!window.echarts) return;
+  const channel = charts.channel ??= echarts.init(document.getElementById("channelChart"));
+  const quarter = charts.quarter ??= echarts.init(document.getElementById("quarterChart"));
+  const channels = view.channelIndicators.map(id => byId(view.city, id));
+  channel.setOption({
+    grid: { left: 110, right: 20, top: 10, bottom: 25 }, tooltip: {},
+    xAxis: { type: "value" }, yAxis: { type: "category", data: channels.map(name) },
+    series: [{ type: "bar", data: channels.map(i => Number(i.value)), itemStyle: { color: "#9f1239" } },
+             { type: "bar", data: channels.map(i => (i.target === null ? null : Number(i.target))), itemStyle: { color: "#e5e7eb" } }]
+  }, true);
+  const series = ["peopleTrained", "transfers"].map(id => ({
+    name: name(byId(view.city, id)), type: "bar", data: view.quarters.map(q => Number(q.values[id]))
+  }));
+  quarter.setOption({
+    grid: { left: 50, right: 20, top: 30, bottom: 25 }, tooltip: {}, legend: { top: 0 },
+    xAxis: { type: "category", data: view.quarters.map(q => q.quarter) }, yAxis: { type: "value" }, series
+  }, true);
+}
+
+async function refresh() {
+  const response = await fetch("/api/reports/dashboard", { cache: "no-store" });
+  if (!response.ok) throw new Error(String(response.status));
+  view = await response.json();
+  render();
+  const f = document.getElementById("freshness");
+  f.textContent = `${t("live")} · ${t("updated")} ${time(new Date())}`;
+}
+
+function connect() {
+  const source = new EventSource("/api/reports/stream");
+  const f = document.getElementById("freshness");
+  source.addEventListener("hello", () => { f.dataset.state = "live"; refresh().catch(() => {}); });
+  source.addEventListener("changed", () => refresh().catch(() => {}));
+  source.onerror = () => { f.dataset.state = "offline"; f.textContent = t("offline"); };
+}
+
+document.getElementById("lang").addEventListener("click", () => {
+  lang = lang === "zh" ? "en" : "zh";
+  localStorage.setItem("lang", lang);
+  render();
+});
+document.getElementById("rankBy").addEventListener("change", e => { rankBy = e.target.value; render(); });
+window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
+render();
+refresh().catch(() => {});
+connect();
