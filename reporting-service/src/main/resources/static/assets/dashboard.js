@@ -5,12 +5,14 @@ const TEXT = {
         position: "数据同步状态", lang: "English", target: "目标", county: "县（区）", department: "部门",
         topic: "数据流", lastOccurredAt: "最新业务时间", lastProjectedAt: "最近处理", lag: "待处理",
         live: "实时", offline: "连接中断，正在重连", updated: "更新于", rankBy: "排序指标", forecast: "年末预测",
+        rebuilding: "读模型重建中", rebuilt: "读模型最近重建于",
         GREEN: "绿色", YELLOW: "黄色", ORANGE: "橙色", RED: "红色", NONE: "无目标" },
   en: { title: "Changdu labour-transfer platform · live indicators", planYear: "Plan year", asOf: "pace as of", elapsed: "year elapsed",
         byChannel: "Transfers by channel", byQuarter: "By quarter (business time)", byCounty: "Counties ranked", byDepartment: "By department",
         position: "Projection position", lang: "中文", target: "target", county: "County", department: "Department",
         topic: "Topic", lastOccurredAt: "Latest business time", lastProjectedAt: "Last projected", lag: "Lag",
         live: "live", offline: "disconnected, reconnecting", updated: "updated", rankBy: "rank by", forecast: "forecast",
+        rebuilding: "rebuilding the read model", rebuilt: "read model last rebuilt",
         GREEN: "green", YELLOW: "yellow", ORANGE: "orange", RED: "red", NONE: "no target" }
 };
 const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "540323": "Riwoqe", "540324": "Dengqen",
@@ -54,6 +56,10 @@ function render() {
   document.getElementById("departments").innerHTML = areaTable(view.departments, t("department"), a => a.name);
   document.getElementById("position").innerHTML = `<tr><th>${t("topic")}</th><th>${t("lastOccurredAt")}</th><th>${t("lastProjectedAt")}</th><th>${t("lag")}</th></tr>`
     + view.position.map(p => `<tr><td>${esc(p.topic)}</td><td>${time(p.lastOccurredAt)}</td><td>${time(p.lastProjectedAt)}</td><td>${p.lag < 0 ? "—" : num(p.lag)}</td></tr>`).join("");
+  const r = view.rebuild;
+  document.getElementById("rebuild").textContent = r && r.state === "RUNNING"
+    ? `${t("rebuilding")} ${num(r.done)} / ${num(r.total)} · ${num(r.eventsPerSecond)}/s · ETA ${r.etaSeconds ?? "—"} s`
+    : r && r.finishedAt ? `${t("rebuilt")} ${time(r.finishedAt)} (${r.target})` : "";
   drawCharts();
 }
 
@@ -90,6 +96,8 @@ async function refresh() {
   const response = await fetch("/api/reports/dashboard", { cache: "no-store" });
   if (!response.ok) throw new Error(String(response.status));
   view = await response.json();
+  const rebuild = await fetch("/api/reports/rebuild", { cache: "no-store" }).then(r => r.json()).catch(() => null);
+  view.rebuild = rebuild;
   render();
   const f = document.getElementById("freshness");
   f.textContent = `${t("live")} · ${t("updated")} ${time(new Date())}`;

@@ -1,12 +1,10 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.reporting.projection.FactStore;
 import cn.changdu.labour.reporting.projection.Facts;
 import cn.changdu.labour.reporting.projection.Positions;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,17 +48,17 @@ public class Dashboard {
     private final Targets targets;
     private final Pace pace;
     private final Positions positions;
-    private final MongoCollection<Document> facts;
+    private final FactStore facts;
     private final Clock clock;
     private final int planYear;
 
-    public Dashboard(Ledger live, Targets targets, Pace pace, Positions positions, MongoDatabase reportingDatabase,
+    public Dashboard(Ledger live, Targets targets, Pace pace, Positions positions, FactStore facts,
                      Clock clock, @Value("${platform.plan.year:2020}") int planYear) {
         this.live = live;
         this.targets = targets;
         this.pace = pace;
         this.positions = positions;
-        this.facts = reportingDatabase.getCollection(Facts.COLLECTION);
+        this.facts = facts;
         this.clock = clock;
         this.planYear = planYear;
     }
@@ -77,7 +75,7 @@ public class Dashboard {
     public View view(Integer year, LocalDate asOf, Instant recordedBefore) {
         int y = year != null ? year : planYear;
         Ledger ledger = recordedBefore == null ? live
-                : new Ledger(facts.find(Filters.lt("recordedAt", Date.from(recordedBefore))));
+                : new Ledger(facts.active().find(Filters.lt("recordedAt", Date.from(recordedBefore))));
         return view(ledger, y, asOf != null ? asOf : today(y), String.valueOf(y), recordedBefore);
     }
 
@@ -93,7 +91,7 @@ public class Dashboard {
      */
     public List<ReportLine> quarterReport(int year, int quarter, String area) {
         Bson upToQuarter = Filters.and(Filters.eq("year", year), Filters.lte("quarter", quarter));
-        Ledger ledger = new Ledger(facts.find(upToQuarter));
+        Ledger ledger = new Ledger(facts.active().find(upToQuarter));
         LocalDate end = LocalDate.of(year, quarter * 3, 1);
         double elapsed = Pace.elapsedShare(year, end.withDayOfMonth(end.lengthOfMonth()));
         List<ReportLine> lines = new ArrayList<>();

@@ -1,7 +1,6 @@
 package cn.changdu.labour.reporting.indicators;
 
-import cn.changdu.labour.reporting.projection.Facts;
-import com.mongodb.client.MongoDatabase;
+import cn.changdu.labour.reporting.projection.FactStore;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -27,18 +26,18 @@ public class Ledger {
     /** The whole city (GB/T 2260 code of Changdu). */
     public static final String CITY = "540300";
 
-    private final Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
-    private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    private volatile Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
+    private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
 
     /** Area: {@link #CITY}, a county code, or {@code dept:<name>}; period: {@code 2020} or {@code 2020Q2}. */
     public record Key(String indicator, String area, String period) {
     }
 
-    /** The live ledger, from every projected fact. */
+    /** The live ledger, from every fact of the active read model. */
     @Autowired
-    public Ledger(MongoDatabase reportingDatabase) {
-        this(reportingDatabase.getCollection(Facts.COLLECTION).find());
+    public Ledger(FactStore facts) {
+        this(facts.active().find());
     }
 
     /** A ledger of some facts only: the figures as of a past moment, or up to a quarter's end. */
@@ -48,8 +47,16 @@ public class Ledger {
         }
     }
 
+    /** Replaces the totals with those of other facts (after a rebuild switched the read model). */
+    public synchronized void reload(Iterable<Document> facts) {
+        Ledger fresh = new Ledger(facts);
+        totals = fresh.totals;
+        applied = fresh.applied;
+        listeners.forEach(l -> l.accept(new Document("_id", "reload")));
+    }
+
     /** Adds a fact once; later calls with the same event id change nothing. */
-    public void apply(Document fact) {
+    public synchronized void apply(Document fact) {
         if (!applied.add(fact.getString("_id"))) {
             return;
         }

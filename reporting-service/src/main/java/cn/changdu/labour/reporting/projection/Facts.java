@@ -29,7 +29,7 @@ public final class Facts {
     private Facts() {
     }
 
-    static Document of(EventEnvelope envelope, String topic) {
+    public static Document of(EventEnvelope envelope, String topic) {
         Map<String, Object> payload = JSON.convertValue(envelope.payload(), MAP);
         ZonedDateTime local = envelope.occurredAt().atZone(ZONE);
         Object department = payload.get("department");

@@ -2,8 +2,6 @@ package cn.changdu.labour.reporting.projection;
 
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -31,16 +29,16 @@ public class Projector {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
-    private final MongoCollection<Document> facts;
+    private final FactStore facts;
     private final MongoCollection<Document> positions;
     private final MongoCollection<Document> unprocessable;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Ledger ledger;
 
-    public Projector(MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock, Ledger ledger) {
+    public Projector(MongoDatabase reportingDatabase, FactStore facts, MeterRegistry meters, Clock clock, Ledger ledger) {
         this.ledger = ledger;
-        this.facts = reportingDatabase.getCollection(Facts.COLLECTION);
+        this.facts = facts;
         this.positions = reportingDatabase.getCollection(Positions.COLLECTION);
         this.unprocessable = reportingDatabase.getCollection("unprocessable");
         this.meters = meters;
@@ -64,25 +62,13 @@ public class Projector {
             return false;
         }
         Document fact = Facts.of(envelope, topic);
-        boolean isNew = insert(fact);
+        boolean isNew = facts.insert(fact);
         if (isNew) {
             ledger.apply(fact);
         }
         counter(isNew ? "platform.events.projected" : "platform.events.duplicates", topic).increment();
         advance(topic, partition, offset, envelope);
         return isNew;
-    }
-
-    private boolean insert(Document fact) {
-        try {
-            facts.insertOne(fact);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private void advance(String topic, int partition, long offset, EventEnvelope envelope) {
