@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,6 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * While records are written, the reporting service and the training service are killed (SIGKILL) and
  * restarted: afterwards every indicator is exact, nothing lost and nothing counted twice.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     private static final List<String> COUNTIES = List.of("540302", "540321", "540322", "540330");
@@ -55,6 +65,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void three_slices_through_the_gateway_survive_crashes_without_loss_or_double_counting() throws Exception {
         List<String> classIds = COUNTIES.stream().map(county -> id(post("/api/training/classes", """
                 {"countyCode":"%s","organiser":"县职业技能培训中心","trade":"电工","plannedSize":100,
@@ -116,6 +127,77 @@ class PlatformEndToEndIT {
             long expected = COUNTIES.contains(county.get("countyCode").asText()) ? TRAINEES / COUNTIES.size() : 0;
             assertThat(county.at("/figures/traineesEnrolled").asLong()).as(county.get("countyName").asText()).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The dashboard in a real browser: it shows the projected figures, picks up a new event live (server-sent
+     * events, no reload), switches to English, and leaves a screenshot in target/screenshots.
+     */
+    @Test
+    @Order(2)
+    void the_dashboard_shows_the_figures_updates_live_and_switches_language() throws Exception {
+        String classId = id(post("/api/training/classes", """
+                {"countyCode":"540324","organiser":"丁青县职业技能培训中心","trade":"唐卡绘画","plannedSize":10,
+                 "startDate":"2020-08-01","endDate":"2020-08-30","occurredAt":"2020-07-20T02:00:00Z"}"""), "classId");
+        enrollIn2020(classId, 5_000);
+        long trained = awaitPeopleTrainedIn2020(n -> n > 0);
+
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get(platform.gateway() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            By card = By.cssSelector("[data-indicator='peopleTrained'] .value");
+            wait.until(d -> number(d.findElement(card).getText()) == trained);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("昌都市转移就业工作平台 · 实时指标");
+            wait.until(d -> d.findElement(By.id("freshness")).getAttribute("data-state").equals("live"));
+
+            enrollIn2020(classId, 5_001);
+            wait.until(d -> number(d.findElement(card).getText()) == trained + 1);
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Changdu labour-transfer platform · live indicators");
+            assertThat(browser.findElement(By.cssSelector("[data-indicator='peopleTrained'] .label")).getText()).isEqualTo("People trained");
+            assertThat(browser.findElements(By.cssSelector("#counties tr[data-area]"))).hasSize(11);
+
+            Path screenshots = Path.of("target/screenshots");
+            Files.createDirectories(screenshots);
+            Files.write(screenshots.resolve("dashboard-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+            browser.findElement(By.id("lang")).click();
+            Files.write(screenshots.resolve("dashboard-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void enrollIn2020(String classId, int person) {
+        postUntilDone("/api/training/classes/" + classId + "/trainees", """
+                {"name":"学员%d","residentId":"%s","occurredAt":"2020-08-01T02:00:00Z"}""".formatted(person,
+                TestPeople.residentId("540324", person)), "trainee-enrolled-once-per-class");
+    }
+
+    /** People trained in the plan year 2020, as the dashboard shows them. */
+    private long awaitPeopleTrainedIn2020(java.util.function.LongPredicate done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long value = -1;
+        while (System.nanoTime() < deadline) {
+            JsonNode view = json.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.gateway()
+                    + "/api/reports/dashboard?year=2020")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode indicator : view.get("city")) {
+                if (indicator.get("id").asText().equals("peopleTrained")) {
+                    value = indicator.get("value").asLong();
+                }
+            }
+            if (done.test(value)) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("people trained in 2020 stayed at " + value);
+    }
+
+    private static long number(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
     private void enroll(String classId, int person) {

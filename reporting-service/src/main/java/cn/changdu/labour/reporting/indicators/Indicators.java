@@ -4,7 +4,6 @@ import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.reporting.projection.Positions;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The compact indicator summary of a year, city-wide and per county, read from the live {@link Ledger}. */
+/** The compact indicator summary (all time, or one year), city-wide and per county, from the live {@link Ledger}. */
 @Component
 public class Indicators {
 
@@ -29,13 +28,11 @@ public class Indicators {
     private final Ledger ledger;
     private final Positions positions;
     private final Clock clock;
-    private final int planYear;
 
-    public Indicators(Ledger ledger, Positions positions, Clock clock, @Value("${platform.plan.year:2020}") int planYear) {
+    public Indicators(Ledger ledger, Positions positions, Clock clock) {
         this.ledger = ledger;
         this.positions = positions;
         this.clock = clock;
-        this.planYear = planYear;
     }
 
     /**
@@ -51,16 +48,17 @@ public class Indicators {
     public record CountyFigures(String countyCode, String countyName, Figures figures) {
     }
 
-    public record Report(int year, Instant generatedAt, Figures city, List<CountyFigures> counties,
+    /** @param year the year summed up, or null for everything ever recorded */
+    public record Report(Integer year, Instant generatedAt, Figures city, List<CountyFigures> counties,
                          List<Positions.TopicPosition> position) {
     }
 
     public Report current(Integer year) {
-        String period = String.valueOf(year != null ? year : planYear);
+        String period = year != null ? String.valueOf(year) : Ledger.ALL_TIME;
         List<CountyFigures> counties = new TreeMap<>(Counties.CHANGDU).entrySet().stream()
                 .map(e -> new CountyFigures(e.getKey(), e.getValue(), figures(e.getKey(), period)))
                 .toList();
-        return new Report(Integer.parseInt(period), clock.instant(), figures(Ledger.CITY, period), counties,
+        return new Report(year, clock.instant(), figures(Ledger.CITY, period), counties,
                 positions.current());
     }
 

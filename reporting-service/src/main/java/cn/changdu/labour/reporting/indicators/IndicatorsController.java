@@ -16,7 +16,7 @@ public class IndicatorsController {
         this.indicators = indicators;
     }
 
-    @Operation(summary = "Live indicator summary of a year (default: the plan year), city-wide and per county, "
+    @Operation(summary = "Live indicator summary of everything recorded (or of one year), city-wide and per county, "
             + "with the projection's position per topic")
     @GetMapping("/indicators")
     public Indicators.Report indicators(@RequestParam(required = false) Integer year) {

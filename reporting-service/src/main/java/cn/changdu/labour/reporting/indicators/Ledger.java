@@ -30,7 +30,10 @@ public class Ledger {
     private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Area: {@link #CITY}, a county code, or {@code dept:<name>}; period: {@code 2020} or {@code 2020Q2}. */
+    /** The period of everything ever recorded. */
+    public static final String ALL_TIME = "all";
+
+    /** Area: {@link #CITY}, a county code, or {@code dept:<name>}; period: {@code 2020}, {@code 2020Q2} or {@link #ALL_TIME}. */
     public record Key(String indicator, String area, String period) {
     }
 
@@ -74,7 +77,7 @@ public class Ledger {
             areas.add("dept:" + fact.getString("department"));
         }
         String year = String.valueOf(fact.getInteger("year"));
-        List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"));
+        List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"), ALL_TIME);
         for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
             if (!definition.matches(type, payload)) {
                 continue;
