@@ -5,6 +5,9 @@ const TEXT = {
         position: "数据同步状态", lang: "English", target: "目标", county: "县（区）", department: "部门",
         topic: "数据流", lastOccurredAt: "最新业务时间", lastProjectedAt: "最近处理", lag: "待处理",
         live: "实时", offline: "连接中断，正在重连", updated: "更新于", rankBy: "排序指标", forecast: "年末预测",
+        alerts: "预警", kind: "类型", owner: "责任单位", age: "已持续（天）", status: "状态", noAlerts: "暂无未关闭的预警",
+        acknowledge: "确认", close: "关闭", OPEN: "未处理", ACKNOWLEDGED: "已确认", CLOSED: "已关闭",
+        whoAreYou: "请输入您的姓名与部门（如：张三/市人社局）", city: "全市",
         rebuilding: "读模型重建中", rebuilt: "读模型最近重建于",
         GREEN: "绿色", YELLOW: "黄色", ORANGE: "橙色", RED: "红色", NONE: "无目标" },
   en: { title: "Changdu labour-transfer platform · live indicators", planYear: "Plan year", asOf: "pace as of", elapsed: "year elapsed",
@@ -12,6 +15,9 @@ const TEXT = {
         position: "Projection position", lang: "中文", target: "target", county: "County", department: "Department",
         topic: "Topic", lastOccurredAt: "Latest business time", lastProjectedAt: "Last projected", lag: "Lag",
         live: "live", offline: "disconnected, reconnecting", updated: "updated", rankBy: "rank by", forecast: "forecast",
+        alerts: "Alerts", kind: "Kind", owner: "Owner", age: "Age (days)", status: "Status", noAlerts: "No open alerts",
+        acknowledge: "Acknowledge", close: "Close", OPEN: "open", ACKNOWLEDGED: "acknowledged", CLOSED: "closed",
+        whoAreYou: "Your name and department (e.g. Zhang San/市人社局)", city: "City",
         rebuilding: "rebuilding the read model", rebuilt: "read model last rebuilt",
         GREEN: "green", YELLOW: "yellow", ORANGE: "orange", RED: "red", NONE: "no target" }
 };
@@ -56,6 +62,14 @@ function render() {
   document.getElementById("departments").innerHTML = areaTable(view.departments, t("department"), a => a.name);
   document.getElementById("position").innerHTML = `<tr><th>${t("topic")}</th><th>${t("lastOccurredAt")}</th><th>${t("lastProjectedAt")}</th><th>${t("lag")}</th></tr>`
     + view.position.map(p => `<tr><td>${esc(p.topic)}</td><td>${time(p.lastOccurredAt)}</td><td>${time(p.lastProjectedAt)}</td><td>${p.lag < 0 ? "—" : num(p.lag)}</td></tr>`).join("");
+  document.getElementById("alertCount").textContent = view.alerts.length || "";
+  const countyName = code => (lang === "zh" ? (view.counties.find(c => c.area === code)?.name ?? t("city")) : (COUNTY_EN[code] ?? t("city")));
+  document.getElementById("alerts").innerHTML = `<tr><th>${t("kind")}</th><th>${t("county")}</th><th>${t("owner")}</th><th>${t("age")}</th><th>${t("status")}</th></tr>`
+    + (view.alerts.length === 0 ? `<tr><td colspan="5">${t("noAlerts")}</td></tr>` : view.alerts.map(a =>
+      `<tr data-alert="${esc(a._id)}" data-status="${a.status}"><td>${esc(lang === "zh" ? a.zh : a.en)}</td><td>${esc(countyName(a.countyCode))}</td>`
+      + `<td>${esc(a.owner ?? "—")}</td><td>${num(a.ageDays)}</td><td>${t(a.status)}`
+      + (a.status === "OPEN" ? `<button data-action="acknowledge">${t("acknowledge")}</button>` : "")
+      + `<button data-action="close">${t("close")}</button></td></tr>`).join(""));
   const r = view.rebuild;
   document.getElementById("rebuild").textContent = r && r.state === "RUNNING"
     ? `${t("rebuilding")} ${num(r.done)} / ${num(r.total)} · ${num(r.eventsPerSecond)}/s · ETA ${r.etaSeconds ?? "—"} s`
@@ -98,6 +112,8 @@ async function refresh() {
   view = await response.json();
   const rebuild = await fetch("/api/reports/rebuild", { cache: "no-store" }).then(r => r.json()).catch(() => null);
   view.rebuild = rebuild;
+  view.alerts = await fetch("/api/reports/alerts", { cache: "no-store" }).then(r => r.json())
+    .then(list => list.filter(a => a.status !== "CLOSED")).catch(() => []);
   render();
   const f = document.getElementById("freshness");
   f.textContent = `${t("live")} · ${t("updated")} ${time(new Date())}`;
@@ -115,6 +131,21 @@ document.getElementById("lang").addEventListener("click", () => {
   lang = lang === "zh" ? "en" : "zh";
   localStorage.setItem("lang", lang);
   render();
+});
+document.getElementById("alerts").addEventListener("click", async e => {
+  const action = e.target.dataset.action;
+  if (!action) return;
+  let who = localStorage.getItem("operator");
+  if (!who) {
+    who = prompt(t("whoAreYou"));
+    if (!who || !who.includes("/")) return;
+    localStorage.setItem("operator", who);
+  }
+  const [id, department] = who.split("/");
+  const alertId = e.target.closest("tr").dataset.alert;
+  await fetch(`/api/reports/alerts/${encodeURIComponent(alertId)}/${action}`, {
+    method: "POST", headers: { "X-Actor-Id": encodeURIComponent(id.trim()), "X-Actor-Department": encodeURIComponent(department.trim()) } });
+  refresh().catch(() => {});
 });
 document.getElementById("rankBy").addEventListener("change", e => { rankBy = e.target.value; render(); });
 window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));

@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.changdu.labour.reporting.alerts.Alerts;
 import cn.changdu.labour.reporting.indicators.Ledger;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -35,9 +36,12 @@ public class Projector {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Ledger ledger;
+    private final Alerts alerts;
 
-    public Projector(MongoDatabase reportingDatabase, FactStore facts, MeterRegistry meters, Clock clock, Ledger ledger) {
+    public Projector(MongoDatabase reportingDatabase, FactStore facts, MeterRegistry meters, Clock clock, Ledger ledger,
+                     Alerts alerts) {
         this.ledger = ledger;
+        this.alerts = alerts;
         this.facts = facts;
         this.positions = reportingDatabase.getCollection(Positions.COLLECTION);
         this.unprocessable = reportingDatabase.getCollection("unprocessable");
@@ -63,9 +67,9 @@ public class Projector {
         }
         Document fact = Facts.of(envelope, topic);
         boolean isNew = facts.insert(fact);
-        if (isNew) {
-            ledger.apply(fact);
-        }
+        // both are idempotent: applied for a redelivered fact too, in case a crash came between insert and here
+        ledger.apply(fact);
+        alerts.on(fact);
         counter(isNew ? "platform.events.projected" : "platform.events.duplicates", topic).increment();
         advance(topic, partition, offset, envelope);
         return isNew;

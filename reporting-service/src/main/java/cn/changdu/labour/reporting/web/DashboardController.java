@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,9 +58,7 @@ public class DashboardController {
     public List<Targets.Target> change(@RequestBody List<Targets.Change> changes,
                                        @RequestHeader(name = "X-Actor-Id", required = false) String actorId,
                                        @RequestHeader(name = "X-Actor-Department", required = false) String department) {
-        if (actorId == null || department == null) {
-            throw new ReportingProblems.BadRequest("X-Actor-Id", "required", "请求头 X-Actor-Id 与 X-Actor-Department 必填：目标的每次修改都要注明修改人及其部门");
-        }
+        Actor actor = ReportingProblems.actor(actorId, department);
         for (int i = 0; i < changes.size(); i++) {
             Targets.Change c = changes.get(i);
             if (c.indicator() == null || !IndicatorCatalog.exists(c.indicator())) {
@@ -75,12 +71,7 @@ public class DashboardController {
                 throw new ReportingProblems.BadRequest("[" + i + "].value", "non-negative", "目标值须为非负数");
             }
         }
-        return targets.change(changes, new Actor(decode(actorId), decode(department)));
-    }
-
-    private static String decode(String header) {
-        return header.contains("%") ? URLDecoder.decode(header, StandardCharsets.UTF_8)
-                : new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return targets.change(changes, actor);
     }
 
 }

@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.web;
 
+import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.reporting.indicators.Targets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,19 @@ public class ReportingProblems {
             this.field = field;
             this.rule = rule;
         }
+    }
+
+    /** The actor of a write, from X-Actor-Id and X-Actor-Department (percent-encoded or raw UTF-8). */
+    public static Actor actor(String id, String department) {
+        if (id == null || id.isBlank() || department == null || department.isBlank()) {
+            throw new BadRequest("X-Actor-Id", "required", "请求头 X-Actor-Id 与 X-Actor-Department 必填：每次修改都要注明操作人及其部门");
+        }
+        return new Actor(decode(id), decode(department));
+    }
+
+    private static String decode(String header) {
+        return header.contains("%") ? URLDecoder.decode(header, StandardCharsets.UTF_8)
+                : new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     @ExceptionHandler(BadRequest.class)

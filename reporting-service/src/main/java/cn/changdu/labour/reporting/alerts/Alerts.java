@@ -1,0 +1,179 @@
+package cn.changdu.labour.reporting.alerts;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.reporting.projection.FactStore;
+import cn.changdu.labour.reporting.projection.Facts;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Alerts derived from the event stream: opened by one kind of fact, closed by another (or by a user), each with
+ * county, owner and age; users acknowledge and close them. Keyed by kind and subject, so a redelivered fact
+ * changes nothing.
+ */
+@Component
+public class Alerts {
+
+    /** An alert opened by {@code opens} (when {@code when} holds) and closed by {@code closes}, if any. */
+    record Rule(String kind, String zh, String en, String opens, String closes, List<String> subject,
+                Predicate<Map<String, Object>> when) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("wage-arrears", "工资拖欠", "Wage arrears", "projectlabor.WageArrearsDetected",
+                    "projectlabor.WageArrearsCleared", List.of("projectId", "personKey", "period"), p -> true),
+            new Rule("local-labour-share", "本地农牧民用工占比低于 30%", "Local labour share below 30%",
+                    "projectlabor.LocalLabourShareBelowTarget", "projectlabor.LocalLabourShareRecovered",
+                    List.of("projectId"), p -> true),
+            new Rule("verification-overdue", "三个月稳岗核查逾期", "3-month employment check overdue",
+                    "employment.EmploymentVerificationOverdue", "employment.EmploymentVerified",
+                    List.of("placementId"), p -> true),
+            new Rule("late-filing", "培训班逾期报备（经批准）", "Class filed late (approved)", "training.LateFilingApproved",
+                    null, List.of("classId"), p -> true),
+            new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%", "training.ClassCompleted",
+                    null, List.of("classId"),
+                    p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(new BigDecimal("80")) < 0));
+
+    static final String FEW_INSPECTIONS = "inspections-short";
+    /** Days before a class ends from which fewer than two inspections raise an alert. */
+    static final int INSPECTION_WARNING_DAYS = 3;
+
+    public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
+
+    /** The alert changed since it was shown (closed, or already in that state). */
+    public static class StateConflict extends RuntimeException {
+        StateConflict(String message) {
+            super(message);
+        }
+    }
+
+    private final MongoCollection<Document> alerts;
+    private final FactStore facts;
+    private final Clock clock;
+
+    public Alerts(MongoDatabase reportingDatabase, FactStore facts, Clock clock) {
+        this.alerts = reportingDatabase.getCollection("alerts");
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /** Opens or closes alerts for a newly projected fact. */
+    public void on(Document fact) {
+        String type = fact.getString("type");
+        Document payload = fact.get("p", Document.class);
+        for (Rule rule : RULES) {
+            if (type.equals(rule.opens()) && rule.when().test(payload)) {
+                open(rule.kind(), subject(rule, payload), fact, payload, rule.zh(), rule.en());
+            } else if (type.equals(rule.closes())) {
+                closeByStream(rule.kind() + ":" + subject(rule, payload), fact);
+            }
+        }
+    }
+
+    /** Classes ending within a few days that have had fewer than two inspections (the plan asks for two). */
+    @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
+    public void scanClassesNearingTheirEnd() {
+        LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
+        for (Document filed : facts.active().find(Filters.eq("type", "training.ClassFiled"))) {
+            Document payload = filed.get("p", Document.class);
+            LocalDate end = LocalDate.parse(payload.getString("endDate"));
+            if (end.isBefore(today) || end.isAfter(today.plusDays(INSPECTION_WARNING_DAYS))) {
+                continue;
+            }
+            String classId = payload.getString("classId");
+            long inspections = facts.active().countDocuments(Filters.and(
+                    Filters.eq("type", "training.ClassInspected"), Filters.eq("p.classId", classId)));
+            if (inspections < 2) {
+                open(FEW_INSPECTIONS, classId, filed, payload, "培训班临近结业，督查不足两次（已督查 " + inspections + " 次）",
+                        "Class ends soon with fewer than two inspections (" + inspections + " so far)");
+            }
+        }
+    }
+
+    public List<Document> list(Status status, String county) {
+        List<Bson> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (county != null) {
+            filters.add(Filters.eq("countyCode", county));
+        }
+        Instant now = clock.instant();
+        List<Document> result = alerts.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.ascending("openedAt")).into(new ArrayList<>());
+        result.forEach(a -> a.append("ageDays", Duration.between(a.getDate("openedAt").toInstant(), now).toDays()));
+        return result;
+    }
+
+    public Document acknowledge(String id, Actor actor) {
+        return transition(id, Status.OPEN, Status.ACKNOWLEDGED, actor);
+    }
+
+    public Document close(String id, Actor actor) {
+        Document alert = alerts.find(Filters.eq("_id", id)).first();
+        if (alert == null) {
+            throw new StateConflict("预警 " + id + " 不存在");
+        }
+        return transition(id, Status.valueOf(alert.getString("status")), Status.CLOSED, actor);
+    }
+
+    private Document transition(String id, Status from, Status to, Actor actor) {
+        if (from == Status.CLOSED) {
+            throw new StateConflict("预警已关闭");
+        }
+        Date now = Date.from(clock.instant());
+        long changed = alerts.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", from.name())),
+                Updates.combine(Updates.set("status", to.name()),
+                        Updates.set(to == Status.CLOSED ? "closedBy" : "acknowledgedBy", actor.id() + " (" + actor.department() + ")"),
+                        Updates.set(to == Status.CLOSED ? "closedAt" : "acknowledgedAt", now))).getModifiedCount();
+        if (changed == 0) {
+            throw new StateConflict("预警状态已变化，请刷新后重试");
+        }
+        return alerts.find(Filters.eq("_id", id)).first();
+    }
+
+    private void open(String kind, String subject, Document fact, Document payload, String zh, String en) {
+        String id = kind + ":" + subject;
+        Object department = payload.get("department");
+        alerts.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.setOnInsert("kind", kind),
+                Updates.setOnInsert("subject", subject),
+                Updates.setOnInsert("countyCode", fact.getString("countyCode")),
+                Updates.setOnInsert("owner", department != null ? department.toString() : fact.getString("department")),
+                Updates.setOnInsert("openedAt", fact.getDate("occurredAt")),
+                Updates.setOnInsert("status", Status.OPEN.name()),
+                Updates.set("zh", zh),
+                Updates.set("en", en),
+                Updates.set("details", payload)), new UpdateOptions().upsert(true));
+    }
+
+    private void closeByStream(String id, Document fact) {
+        alerts.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("status", Status.CLOSED.name())),
+                Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: " + fact.getString("type")),
+                        Updates.set("closedAt", fact.getDate("occurredAt"))));
+    }
+
+    private static String subject(Rule rule, Map<String, Object> payload) {
+        return rule.subject().stream().map(f -> String.valueOf(payload.get(f))).collect(Collectors.joining(":"));
+    }
+}
