@@ -23,7 +23,11 @@ const TEXT = {
 };
 const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "540323": "Riwoqe", "540324": "Dengqen",
   "540325": "Zhag'yab", "540326": "Baxoi", "540327": "Zogang", "540328": "Markam", "540329": "Lhorong", "540330": "Banbar" };
-const TABLE_INDICATORS = ["peopleTrained", "transfers", "classesFiled", "projectsRegistered", "wagesPaid"];
+const TABLE_INDICATORS = ["peopleTrained", "transfers", "transferIncome", "passRate", "localLabourShare", "openArrears"];
+// the overview cards: the plan's headline targets, then what needs action
+const CARD_INDICATORS = ["peopleTrained", "consolidationTrained", "orderDirectedShare", "passRate", "inspectedTwiceShare",
+  "recommendedShare", "followedUpShare", "transfers", "govOrganisedOutOfRegion", "transferIncome", "localLabourShare",
+  "openArrears", "openArrearsGovernment", "classesFiled", "projectsRegistered", "subsidyPaid"];
 
 let lang = localStorage.getItem("lang") || "zh";
 let view = null;
@@ -31,6 +35,7 @@ let rankBy = "transfers";
 const t = key => TEXT[lang][key] ?? key;
 const locale = () => (lang === "zh" ? "zh-CN" : "en-US");
 const num = v => (v === null || v === undefined ? "—" : Number(v).toLocaleString(locale(), { maximumFractionDigits: 2 }));
+const pct = id => id.endsWith("Share") || id === "passRate";
 const time = v => (v ? new Date(v).toLocaleString(locale()) : "—");
 const name = i => (lang === "zh" ? i.zh : i.en);
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
@@ -47,12 +52,12 @@ function render() {
   document.getElementById("elapsed").textContent = Math.round(view.elapsedShare * 100) + "%";
   document.getElementById("rule").textContent = lang === "zh" ? view.rule.zh : view.rule.en;
 
-  document.getElementById("cards").innerHTML = view.city.map(i => {
+  document.getElementById("cards").innerHTML = CARD_INDICATORS.map(id => byId(view.city, id)).filter(Boolean).map(i => {
     const s = i.status || { colour: "NONE" };
     const target = i.target === null ? "" :
       `<div class="target">${t("target")} ${num(i.target)} · ${num(i.ratio)}% · ${t(s.colour)}${s.forecast !== null ? ` · ${t("forecast")} ${num(s.forecast)}` : ""}</div>`;
     return `<div class="card" data-indicator="${i.id}" data-status="${s.colour}"><div class="label">${esc(name(i))}</div>`
-      + `<div class="value">${num(i.value)}</div>${target}</div>`;
+      + `<div class="value">${num(i.value)}${pct(i.id) && i.value !== null ? "%" : ""}</div>${target}</div>`;
   }).join("");
 
   const select = document.getElementById("rankBy");

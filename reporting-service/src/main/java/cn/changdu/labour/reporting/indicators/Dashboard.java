@@ -75,7 +75,7 @@ public class Dashboard {
     public View view(Integer year, LocalDate asOf, Instant recordedBefore) {
         int y = year != null ? year : planYear;
         Ledger ledger = recordedBefore == null ? live
-                : new Ledger(facts.active().find(Filters.lt("recordedAt", Date.from(recordedBefore))));
+                : new Ledger(facts.active().find(Filters.lt("recordedAt", Date.from(recordedBefore))).sort(Facts.IN_STREAM_ORDER));
         return view(ledger, y, asOf != null ? asOf : today(y), String.valueOf(y), recordedBefore);
     }
 
@@ -91,13 +91,14 @@ public class Dashboard {
      */
     public List<ReportLine> quarterReport(int year, int quarter, String area) {
         Bson upToQuarter = Filters.and(Filters.eq("year", year), Filters.lte("quarter", quarter));
-        Ledger ledger = new Ledger(facts.active().find(upToQuarter));
+        Ledger ledger = new Ledger(facts.active().find(upToQuarter).sort(Facts.IN_STREAM_ORDER));
         LocalDate end = LocalDate.of(year, quarter * 3, 1);
         double elapsed = Pace.elapsedShare(year, end.withDayOfMonth(end.lengthOfMonth()));
         List<ReportLine> lines = new ArrayList<>();
         for (IndicatorView v : indicators(ledger, year, area, String.valueOf(year), elapsed)) {
-            lines.add(new ReportLine(v.id(), v.zh(), v.en(), ledger.value(v.id(), area, year + "Q" + quarter),
-                    v.value(), v.target(), v.ratio(), v.status()));
+            BigDecimal inQuarter = IndicatorCatalog.definition(v.id()).isPresent()
+                    ? ledger.value(v.id(), area, year + "Q" + quarter) : null;
+            lines.add(new ReportLine(v.id(), v.zh(), v.en(), inQuarter, v.value(), v.target(), v.ratio(), v.status()));
         }
         return lines;
     }
@@ -132,6 +133,18 @@ public class Dashboard {
                     : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_EVEN);
             views.add(new IndicatorView(d.id(), d.zh(), d.en(), value, target, ratio,
                     pace.status(value, target, elapsed, d.direction())));
+        }
+        for (IndicatorCatalog.Ratio r : IndicatorCatalog.RATIOS) {
+            BigDecimal denominator = ledger.value(r.denominator(), area, period);
+            BigDecimal value = denominator.signum() == 0 ? null : ledger.value(r.numerator(), area, period)
+                    .multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_EVEN);
+            BigDecimal target = targets.target(year, r.id(), area).orElse(null);
+            BigDecimal ratio = value == null || target == null || target.signum() == 0 ? null
+                    : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_EVEN);
+            // a share is judged against its target as it stands: no pace over the year
+            views.add(new IndicatorView(r.id(), r.zh(), r.en(), value, target, ratio, value == null
+                    ? pace.status(BigDecimal.ZERO, null, 1, IndicatorCatalog.Direction.HIGHER_IS_BETTER)
+                    : pace.status(value, target, 1, IndicatorCatalog.Direction.HIGHER_IS_BETTER)));
         }
         return views;
     }

@@ -1,77 +1,134 @@
 package cn.changdu.labour.reporting.indicators;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Every indicator of the plan the dashboard shows, defined over projected facts. Adding an indicator over events
- * that are already projected is one line here (and its target in {@link Targets}, if the plan sets one).
+ * Every indicator of the plan the dashboard shows, defined over projected facts (types and payload fields of the
+ * published language). Adding an indicator over events that are already projected is one entry here, and its
+ * target in {@link Targets} if the plan sets one.
  */
 public final class IndicatorCatalog {
 
     public enum Measure {
         /** number of events */
         COUNT,
-        /** distinct persons (personKey) within the scope and year: a person counts once across services */
+        /** distinct persons (personKey) within the area and period: a person counts once across services */
         PERSONS,
         /** sum of a decimal payload field, exact to the fen */
-        SUM_YUAN
+        SUM_YUAN,
+        /**
+         * the current value of a field per key (e.g. per project, or per arrears case), summed over keys: events of
+         * the {@code closers} types remove the key (arrears cleared)
+         */
+        CURRENT_SUM,
+        /** the number of keys currently open (see {@link #CURRENT_SUM}) */
+        CURRENT_KEYS
     }
 
-    /** Whether more is better (people trained) or less (unemployment rate, arrears). */
+    /** Whether more is better (people trained) or less (arrears). */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
 
     /**
-     * @param types  the fact types it counts
-     * @param where  payload field → required value (e.g. channel = CONSTRUCTION_PROJECT)
-     * @param field  for {@link Measure#SUM_YUAN}: the payload field summed
+     * @param types   the fact types it counts
+     * @param when    which of those facts count
+     * @param field   the payload field summed (SUM_YUAN, CURRENT_SUM)
+     * @param key     payload fields identifying a case (CURRENT_*)
+     * @param closers fact types that close a case (CURRENT_*)
      */
     public record Definition(String id, String zh, String en, Measure measure, Set<String> types,
-                             Map<String, String> where, String field, Direction direction) {
+                             Predicate<Map<String, Object>> when, String field, List<String> key,
+                             Set<String> closers, Direction direction) {
 
-        boolean matches(String type, Map<String, Object> payload) {
-            if (!types.contains(type)) {
-                return false;
-            }
-            for (Map.Entry<String, String> condition : where.entrySet()) {
-                if (!condition.getValue().equals(String.valueOf(payload.get(condition.getKey())))) {
-                    return false;
-                }
-            }
-            return true;
+        boolean concerns(String type) {
+            return types.contains(type) || closers.contains(type);
         }
     }
 
-    /** A share of one indicator in another, in percent (e.g. order-directed share of training). */
-    public record Ratio(String id, String zh, String en, String numerator, String denominator, Direction direction) {
+    /** A share of one indicator in another, in percent, judged against its target directly (no pace). */
+    public record Ratio(String id, String zh, String en, String numerator, String denominator) {
     }
 
     private static final String ENROLLED = "training.TraineeEnrolled";
+    private static final String PERSON_ENROLLED = "training.PersonEnrolled";
+    private static final String ASSESSED = "training.TraineeAssessed";
+    private static final String COMPLETED = "training.ClassCompleted";
     private static final String PLACED = "employment.WorkerPlaced";
+    private static final String ARREARS_DETECTED = "projectlabor.WageArrearsDetected";
+    private static final String ARREARS_CHANGED = "projectlabor.WageArrearsChanged";
+    private static final String ARREARS_CLEARED = "projectlabor.WageArrearsCleared";
+    private static final String JOINED = "projectlabor.WorkerJoinedProject";
+    private static final String LEFT = "projectlabor.WorkerLeftProject";
 
     public static final List<Definition> DEFINITIONS = List.of(
+            // training (measures 1–6)
             count("classesFiled", "报备培训班", "Classes filed", "training.ClassFiled"),
-            persons("peopleTrained", "农牧民技能培训人数", "People trained", Set.of(ENROLLED), Map.of()),
+            persons("peopleTrained", "农牧民技能培训人数", "People trained", ENROLLED, p -> true),
             count("enrolments", "培训报名人次", "Enrolments", ENROLLED),
-            persons("transfers", "转移就业人数", "Transfers", Set.of(PLACED), Map.of()),
-            persons("transfersOrganisedOutOfRegion", "区外劳务协作转移", "Organised out-of-region",
-                    Set.of(PLACED), Map.of("channel", "ORGANISED_OUT_OF_REGION")),
-            persons("transfersConstruction", "工程项目带动转移", "Via construction projects",
-                    Set.of(PLACED), Map.of("channel", "CONSTRUCTION_PROJECT")),
-            persons("transfersLocalIndustry", "产业吸纳转移", "Via local industry",
-                    Set.of(PLACED), Map.of("channel", "LOCAL_INDUSTRY")),
-            persons("transfersSocialForces", "社会力量转移", "Via social forces",
-                    Set.of(PLACED), Map.of("channel", "SOCIAL_FORCES")),
-            persons("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises",
-                    Set.of(PLACED), Map.of("channel", "PRIVATE_ENTERPRISE")),
+            persons("consolidationTrained", "其中贫困群众巩固培训", "of which consolidation training of the registered poor",
+                    PERSON_ENROLLED, p -> isTrue(p, "consolidationTraining")),
+            persons("enrolledPersons", "报名人数（含培训类别）", "Persons enrolled (with category)", PERSON_ENROLLED, p -> true),
+            persons("orderDirectedTrained", "订单定向式培训人数", "Order-directed training", PERSON_ENROLLED,
+                    p -> isTrue(p, "orderDirected")),
+            count("classesCompleted", "结业培训班", "Classes completed", COMPLETED),
+            new Definition("classesInspectedTwice", "督查两次以上的培训班", "Classes inspected at least twice", Measure.COUNT,
+                    Set.of(COMPLETED), p -> number(p, "inspections").intValue() >= 2, null, List.of(), Set.of(),
+                    Direction.HIGHER_IS_BETTER),
+            count("assessed", "参加考核人次", "Assessments", ASSESSED),
+            new Definition("passed", "考核合格人次", "Passed", Measure.COUNT, Set.of(ASSESSED), p -> isTrue(p, "passed"),
+                    null, List.of(), Set.of(), Direction.HIGHER_IS_BETTER),
+            persons("qualifiedPersons", "考核合格人数", "Qualified trainees", ASSESSED, p -> isTrue(p, "passed")),
+            persons("recommendedPersons", "获推荐岗位的人数", "Trainees recommended a job", "training.JobRecommended", p -> true),
+            persons("followedUpTwice", "跟踪回访两次以上的人数", "Trainees followed up twice", "training.FollowUpRecorded",
+                    p -> number(p, "followUpNumber").intValue() >= 2),
+            sum("subsidyClaimed", "申领培训补贴（元）", "Subsidy claimed (yuan)", "training.SubsidyClaimed"),
+            sum("subsidyApproved", "核准培训补贴（元）", "Subsidy approved (yuan)", "training.SubsidyApproved"),
+            sum("subsidyPaid", "拨付培训补贴（元）", "Subsidy paid (yuan)", "training.SubsidyPaid"),
+            // transfer employment (measures 7–13)
+            persons("transfers", "转移就业人数", "Transfers", PLACED, p -> true),
+            persons("transfersOrganisedOutOfRegion", "区外劳务协作转移", "Organised out-of-region", PLACED,
+                    p -> "ORGANISED_OUT_OF_REGION".equals(p.get("channel"))),
+            persons("transfersConstruction", "工程项目带动转移", "Via construction projects", PLACED,
+                    p -> "CONSTRUCTION_PROJECT".equals(p.get("channel"))),
+            persons("transfersLocalIndustry", "产业吸纳转移", "Via local industry", PLACED,
+                    p -> "LOCAL_INDUSTRY".equals(p.get("channel"))),
+            persons("transfersSocialForces", "社会力量转移", "Via social forces", PLACED,
+                    p -> "SOCIAL_FORCES".equals(p.get("channel"))),
+            persons("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises", PLACED,
+                    p -> "PRIVATE_ENTERPRISE".equals(p.get("channel"))),
+            persons("govOrganisedOutOfRegion", "政府组织区外就业", "Government-organised out-of-region",
+                    "employment.PlacementDetailsRecorded",
+                    p -> "GOVERNMENT".equals(p.get("organisedBy")) && "OUT_OF_REGION".equals(p.get("destination"))),
+            sum("transferIncome", "转移就业收入（元）", "Transfer income (yuan)", "employment.IncomeReported"),
+            // construction projects (measures 8, 14)
             count("projectsRegistered", "登记工程项目", "Projects registered", "projectlabor.ProjectRegistered"),
+            new Definition("localWorkers", "项目本地农牧民用工", "Local farmers/herders on rosters", Measure.CURRENT_SUM,
+                    Set.of(JOINED, LEFT), p -> true, "localWorkers", List.of("projectId"), Set.of(), Direction.HIGHER_IS_BETTER),
+            new Definition("projectWorkers", "项目用工总数", "Workers on rosters", Measure.CURRENT_SUM,
+                    Set.of(JOINED, LEFT), p -> true, "totalWorkers", List.of("projectId"), Set.of(), Direction.HIGHER_IS_BETTER),
             count("wagePayments", "工资发放笔数", "Wage payments", "projectlabor.WagePaid"),
-            new Definition("wagesPaid", "已发放工资（元）", "Wages paid (yuan)", Measure.SUM_YUAN,
-                    Set.of("projectlabor.WagePaid"), Map.of(), "amount", Direction.HIGHER_IS_BETTER));
+            sum("wagesPaid", "已发放工资（元）", "Wages paid (yuan)", "projectlabor.WagePaid"),
+            new Definition("openArrears", "未清偿拖欠工资（元）", "Open wage arrears (yuan)", Measure.CURRENT_SUM,
+                    Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> true, "amount", List.of("projectId", "personKey", "period"),
+                    Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
+            new Definition("openArrearsCases", "未清偿拖欠工资人次", "Open arrears cases", Measure.CURRENT_KEYS,
+                    Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> true, null, List.of("projectId", "personKey", "period"),
+                    Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
+            new Definition("openArrearsGovernment", "其中政府投资项目拖欠（元）", "of which government-invested (yuan)",
+                    Measure.CURRENT_SUM, Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> isTrue(p, "governmentInvested"),
+                    "amount", List.of("projectId", "personKey", "period"), Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER));
 
-    public static final List<Ratio> RATIOS = List.of();
+    public static final List<Ratio> RATIOS = List.of(
+            new Ratio("orderDirectedShare", "订单定向式培训占比（%）", "Order-directed share (%)", "orderDirectedTrained", "enrolledPersons"),
+            new Ratio("inspectedTwiceShare", "督查两次以上班级占比（%）", "Classes inspected twice (%)", "classesInspectedTwice", "classesCompleted"),
+            new Ratio("passRate", "培训合格率（%）", "Pass rate (%)", "passed", "assessed"),
+            new Ratio("recommendedShare", "合格学员获推荐岗位占比（%）", "Qualified trainees recommended a job (%)", "recommendedPersons", "qualifiedPersons"),
+            new Ratio("followedUpShare", "合格学员跟踪回访两次占比（%）", "Qualified trainees followed up twice (%)", "followedUpTwice", "qualifiedPersons"),
+            new Ratio("localLabourShare", "项目本地农牧民用工占比（%）", "Local labour share on projects (%)", "localWorkers", "projectWorkers"));
 
     /** The transfer channels in the plan's order, for the per-channel chart. */
     public static final List<String> CHANNEL_INDICATORS = List.of("transfersOrganisedOutOfRegion",
@@ -88,11 +145,27 @@ public final class IndicatorCatalog {
         return definition(id).isPresent() || RATIOS.stream().anyMatch(r -> r.id().equals(id));
     }
 
-    private static Definition count(String id, String zh, String en, String type) {
-        return new Definition(id, zh, en, Measure.COUNT, Set.of(type), Map.of(), null, Direction.HIGHER_IS_BETTER);
+    static boolean isTrue(Map<String, Object> payload, String field) {
+        return Boolean.TRUE.equals(payload.get(field));
     }
 
-    private static Definition persons(String id, String zh, String en, Set<String> types, Map<String, String> where) {
-        return new Definition(id, zh, en, Measure.PERSONS, types, where, null, Direction.HIGHER_IS_BETTER);
+    static BigDecimal number(Map<String, Object> payload, String field) {
+        Object value = payload.get(field);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+
+    private static Definition count(String id, String zh, String en, String type) {
+        return new Definition(id, zh, en, Measure.COUNT, Set.of(type), p -> true, null, List.of(), Set.of(),
+                Direction.HIGHER_IS_BETTER);
+    }
+
+    private static Definition persons(String id, String zh, String en, String type, Predicate<Map<String, Object>> when) {
+        return new Definition(id, zh, en, Measure.PERSONS, Set.of(type), when, null, List.of(), Set.of(),
+                Direction.HIGHER_IS_BETTER);
+    }
+
+    private static Definition sum(String id, String zh, String en, String type) {
+        return new Definition(id, zh, en, Measure.SUM_YUAN, Set.of(type), p -> true, "amount", List.of(), Set.of(),
+                Direction.HIGHER_IS_BETTER);
     }
 }

@@ -1,12 +1,14 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.reporting.projection.FactStore;
+import cn.changdu.labour.reporting.projection.Facts;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public class Ledger {
     /** The live ledger, from every fact of the active read model. */
     @Autowired
     public Ledger(FactStore facts) {
-        this(facts.active().find());
+        this(facts.active().find().sort(Facts.IN_STREAM_ORDER));
     }
 
     /** A ledger of some facts only: the figures as of a past moment, or up to a quarter's end. */
@@ -79,13 +81,19 @@ public class Ledger {
         String year = String.valueOf(fact.getInteger("year"));
         List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"), ALL_TIME);
         for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
-            if (!definition.matches(type, payload)) {
+            boolean counts = definition.types().contains(type) && definition.when().test(payload);
+            boolean closes = definition.closers().contains(type);
+            if (!counts && !closes) {
                 continue;
             }
             for (String area : areas) {
                 for (String period : periods) {
-                    totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator())
-                            .add(definition, payload, fact.getString("personKey"));
+                    Accumulator accumulator = totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator());
+                    if (counts) {
+                        accumulator.add(definition, payload, fact.getString("personKey"));
+                    } else {
+                        accumulator.close(definition, payload);
+                    }
                 }
             }
         }
@@ -123,15 +131,25 @@ public class Ledger {
         private long count;
         private long fen;
         private final Set<String> persons = new HashSet<>();
+        /** CURRENT_* measures: the latest value per case */
+        private final Map<String, BigDecimal> current = new HashMap<>();
 
         synchronized void add(IndicatorCatalog.Definition definition, Map<String, Object> payload, String personKey) {
             count++;
             if (personKey != null) {
                 persons.add(personKey);
             }
-            if (definition.measure() == IndicatorCatalog.Measure.SUM_YUAN && payload.get(definition.field()) != null) {
-                fen += new BigDecimal(payload.get(definition.field()).toString()).movePointRight(2).longValueExact();
+            switch (definition.measure()) {
+                case SUM_YUAN -> fen += IndicatorCatalog.number(payload, definition.field()).movePointRight(2).longValueExact();
+                case CURRENT_SUM -> current.put(caseKey(definition, payload), IndicatorCatalog.number(payload, definition.field()));
+                case CURRENT_KEYS -> current.put(caseKey(definition, payload), BigDecimal.ONE);
+                default -> {
+                }
             }
+        }
+
+        synchronized void close(IndicatorCatalog.Definition definition, Map<String, Object> payload) {
+            current.remove(caseKey(definition, payload));
         }
 
         synchronized BigDecimal value(IndicatorCatalog.Measure measure) {
@@ -139,7 +157,15 @@ public class Ledger {
                 case COUNT -> BigDecimal.valueOf(count);
                 case PERSONS -> BigDecimal.valueOf(persons.size());
                 case SUM_YUAN -> BigDecimal.valueOf(fen, 2);
+                case CURRENT_SUM -> current.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                case CURRENT_KEYS -> BigDecimal.valueOf(current.size());
             };
+        }
+
+        private static String caseKey(IndicatorCatalog.Definition definition, Map<String, Object> payload) {
+            StringBuilder key = new StringBuilder();
+            definition.key().forEach(field -> key.append(payload.get(field)).append('|'));
+            return key.toString();
         }
     }
 }

@@ -27,13 +27,22 @@ import java.util.Optional;
 public class Targets {
 
     /** The 2020 city targets of the plan (目标任务). */
-    static final Map<String, BigDecimal> PLAN_2020 = Map.of(
-            "peopleTrained", new BigDecimal("25000"),
-            "transfers", new BigDecimal("120000"),
-            "transfersConstruction", new BigDecimal("55000"),
-            "transfersLocalIndustry", new BigDecimal("20000"),
-            "transfersSocialForces", new BigDecimal("15000"),
-            "transfersPrivateEnterprise", new BigDecimal("30000"));
+    static final Map<String, BigDecimal> PLAN_2020 = Map.ofEntries(
+            Map.entry("peopleTrained", new BigDecimal("25000")),
+            Map.entry("consolidationTrained", new BigDecimal("10000")),
+            Map.entry("orderDirectedShare", new BigDecimal("40")),
+            Map.entry("inspectedTwiceShare", new BigDecimal("100")),
+            Map.entry("passRate", new BigDecimal("80")),
+            Map.entry("recommendedShare", new BigDecimal("100")),
+            Map.entry("followedUpShare", new BigDecimal("100")),
+            Map.entry("transfers", new BigDecimal("120000")),
+            Map.entry("transfersConstruction", new BigDecimal("55000")),
+            Map.entry("transfersLocalIndustry", new BigDecimal("20000")),
+            Map.entry("transfersSocialForces", new BigDecimal("15000")),
+            Map.entry("transfersPrivateEnterprise", new BigDecimal("30000")),
+            Map.entry("govOrganisedOutOfRegion", new BigDecimal("1100")),
+            Map.entry("transferIncome", new BigDecimal("660000000")),
+            Map.entry("localLabourShare", new BigDecimal("30")));
 
     public record Target(int year, String indicator, String area, BigDecimal value, long version,
                          String changedBy, String changedByDepartment, java.time.Instant changedAt) {

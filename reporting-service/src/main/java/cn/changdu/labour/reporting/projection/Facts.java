@@ -4,7 +4,9 @@ import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,6 +28,12 @@ public final class Facts {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /**
+     * The order to replay facts in: each aggregate's events in their sequence. Indicators that follow a case's
+     * current state (open arrears) depend on it; the storage order of a collection is no order at all.
+     */
+    public static final Bson IN_STREAM_ORDER = Sorts.ascending("source", "aggregateId", "aggregateSequence");
+
     private Facts() {
     }
 
@@ -38,6 +46,7 @@ public final class Facts {
                 .append("source", envelope.source())
                 .append("topic", topic)
                 .append("aggregateId", envelope.aggregateId())
+                .append("aggregateSequence", envelope.aggregateSequence())
                 .append("countyCode", envelope.countyCode())
                 // the owning department where the fact names one (projects), else the recording one
                 .append("department", department != null ? department.toString() : envelope.actor().department())

@@ -115,7 +115,7 @@ public class Rebuild {
                         rate > 0 ? Math.round((total - done) / rate) : null, started, null, unreadable, null);
             }
             store.switchTo(target);
-            ledger.reload(target.find());
+            ledger.reload(target.find().sort(Facts.IN_STREAM_ORDER));
             double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
             progress = new Progress(State.SWITCHED, name, done, total, done / seconds, 0L, started, clock.instant(),
                     unreadable, null);
