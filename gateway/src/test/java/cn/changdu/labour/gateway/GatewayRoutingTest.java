@@ -57,6 +57,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void one_swagger_ui_lists_every_service_document_through_its_route() throws Exception {
+        String config = get("/v3/api-docs/swagger-config");
+        assertThat(config).contains("/api/training/v3/api-docs", "/api/employment/v3/api-docs",
+                "/api/projects/v3/api-docs", "/api/reports/v3/api-docs");
+        assertThat(get("/api/training/v3/api-docs")).startsWith("training GET /api/training/v3/api-docs");
+    }
+
+    @Test
     void actor_headers_pass_through_byte_for_byte() throws Exception {
         // raw UTF-8 bytes in a header, as curl sends them; Java's client would refuse non-ASCII, so use a socket
         try (var socket = new java.net.Socket("127.0.0.1", port)) {

@@ -62,7 +62,8 @@ class RelayRetryTest {
         Actor officer = new Actor("officer-1", "卡若区人社局");
         String classId = "retry-" + UUID.randomUUID();
         commands.send(new FileClassCommand(classId, "540302", "卡若区培训中心", "焊工", 10,
-                LocalDate.of(2020, 7, 1), LocalDate.of(2020, 7, 30)), officer, null);
+                LocalDate.of(2020, 7, 1), LocalDate.of(2020, 7, 30)), officer,
+                java.time.Instant.parse("2020-06-01T02:00:00Z"));
         for (int i = 0; i < 3; i++) {
             commands.send(new EnrollTraineeCommand(classId, "pk_retry_" + i, "学员" + i,
                     TestPeople.residentId("540302", 900 + i), null, null), officer, null);

@@ -141,7 +141,8 @@ class TrainingServiceComponentTest {
         for (int c = 0; c < classes; c++) {
             String classId = runTag + "-class-" + c;
             commands.send(new FileClassCommand(classId, "540302", "卡若区培训中心", "焊工", perClass,
-                    LocalDate.of(2020, 7, 1), LocalDate.of(2020, 7, 30)), OFFICER, null);
+                    LocalDate.of(2020, 7, 1), LocalDate.of(2020, 7, 30)), OFFICER,
+                    java.time.Instant.parse("2020-06-01T02:00:00Z"));
             classIds.add(classId);
         }
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -185,7 +186,7 @@ class TrainingServiceComponentTest {
     void the_write_side_meters_are_exposed_to_prometheus() {
         post("/api/training/classes", """
                 {"countyCode":"540330","organiser":"边坝县培训中心","trade":"藏式烹饪","plannedSize":20,
-                 "startDate":"2020-08-01","endDate":"2020-08-20"}""");
+                 "startDate":"2020-08-01","endDate":"2020-08-20","occurredAt":"2020-07-20T02:00:00Z"}""");
         String metrics = rest.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics).contains(
                 "platform_events_appended_total{application=\"training-service\",service=\"training-service\"}",

@@ -27,7 +27,13 @@ public final class IndicatorCatalog {
          */
         CURRENT_SUM,
         /** the number of keys currently open (see {@link #CURRENT_SUM}) */
-        CURRENT_KEYS
+        CURRENT_KEYS,
+        /**
+         * people transferred, by the platform's one counting rule ({@code TransferCounting}): once per year by
+         * personKey across placements and roster joins of local workers, in the channel, county and quarter of their
+         * first transfer of the year; {@code field} names a channel to count only that one
+         */
+        TRANSFERS
     }
 
     /** Whether more is better (people trained) or less (arrears). */
@@ -89,17 +95,12 @@ public final class IndicatorCatalog {
             sum("subsidyApproved", "核准培训补贴（元）", "Subsidy approved (yuan)", "training.SubsidyApproved"),
             sum("subsidyPaid", "拨付培训补贴（元）", "Subsidy paid (yuan)", "training.SubsidyPaid"),
             // transfer employment (measures 7–13)
-            persons("transfers", "转移就业人数", "Transfers", PLACED, p -> true),
-            persons("transfersOrganisedOutOfRegion", "区外劳务协作转移", "Organised out-of-region", PLACED,
-                    p -> "ORGANISED_OUT_OF_REGION".equals(p.get("channel"))),
-            persons("transfersConstruction", "工程项目带动转移", "Via construction projects", PLACED,
-                    p -> "CONSTRUCTION_PROJECT".equals(p.get("channel"))),
-            persons("transfersLocalIndustry", "产业吸纳转移", "Via local industry", PLACED,
-                    p -> "LOCAL_INDUSTRY".equals(p.get("channel"))),
-            persons("transfersSocialForces", "社会力量转移", "Via social forces", PLACED,
-                    p -> "SOCIAL_FORCES".equals(p.get("channel"))),
-            persons("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises", PLACED,
-                    p -> "PRIVATE_ENTERPRISE".equals(p.get("channel"))),
+            transfers("transfers", "转移就业人数", "Transfers", null),
+            transfers("transfersOrganisedOutOfRegion", "区外劳务协作转移", "Organised out-of-region", "ORGANISED_OUT_OF_REGION"),
+            transfers("transfersConstruction", "工程项目带动转移", "Via construction projects", "CONSTRUCTION_PROJECT"),
+            transfers("transfersLocalIndustry", "产业吸纳转移", "Via local industry", "LOCAL_INDUSTRY"),
+            transfers("transfersSocialForces", "社会力量转移", "Via social forces", "SOCIAL_FORCES"),
+            transfers("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises", "PRIVATE_ENTERPRISE"),
             persons("govOrganisedOutOfRegion", "政府组织区外就业", "Government-organised out-of-region",
                     "employment.PlacementDetailsRecorded",
                     p -> "GOVERNMENT".equals(p.get("organisedBy")) && "OUT_OF_REGION".equals(p.get("destination"))),
@@ -162,6 +163,11 @@ public final class IndicatorCatalog {
     private static Definition persons(String id, String zh, String en, String type, Predicate<Map<String, Object>> when) {
         return new Definition(id, zh, en, Measure.PERSONS, Set.of(type), when, null, List.of(), Set.of(),
                 Direction.HIGHER_IS_BETTER);
+    }
+
+    private static Definition transfers(String id, String zh, String en, String channel) {
+        return new Definition(id, zh, en, Measure.TRANSFERS, Set.of(PLACED, JOINED), p -> true, channel, List.of(),
+                Set.of(), Direction.HIGHER_IS_BETTER);
     }
 
     private static Definition sum(String id, String zh, String en, String type) {

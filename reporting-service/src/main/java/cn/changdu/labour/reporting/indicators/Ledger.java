@@ -30,6 +30,7 @@ public class Ledger {
 
     private volatile Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
     private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
+    private volatile Transfers transfers = new Transfers();
     private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
 
     /** The period of everything ever recorded. */
@@ -57,6 +58,7 @@ public class Ledger {
         Ledger fresh = new Ledger(facts);
         totals = fresh.totals;
         applied = fresh.applied;
+        transfers = fresh.transfers;
         listeners.forEach(l -> l.accept(new Document("_id", "reload")));
     }
 
@@ -80,7 +82,11 @@ public class Ledger {
         }
         String year = String.valueOf(fact.getInteger("year"));
         List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"), ALL_TIME);
+        transfers.add(fact, payload);
         for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
+            if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS) {
+                continue;
+            }
             boolean counts = definition.types().contains(type) && definition.when().test(payload);
             boolean closes = definition.closers().contains(type);
             if (!counts && !closes) {
@@ -103,6 +109,9 @@ public class Ledger {
     /** The indicator's value for an area and period: people, events or yuan. */
     public BigDecimal value(String indicator, String area, String period) {
         IndicatorCatalog.Definition definition = IndicatorCatalog.definition(indicator).orElseThrow();
+        if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS) {
+            return BigDecimal.valueOf(transfers.count(area, period, definition.field()));
+        }
         Accumulator accumulator = totals.get(new Key(indicator, area, period));
         return accumulator == null ? BigDecimal.ZERO : accumulator.value(definition.measure());
     }
@@ -159,6 +168,7 @@ public class Ledger {
                 case SUM_YUAN -> BigDecimal.valueOf(fen, 2);
                 case CURRENT_SUM -> current.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 case CURRENT_KEYS -> BigDecimal.valueOf(current.size());
+                case TRANSFERS -> throw new IllegalStateException("transfers are counted by Transfers");
             };
         }
 

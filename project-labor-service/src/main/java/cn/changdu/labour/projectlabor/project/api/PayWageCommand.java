@@ -6,7 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** Records a wage paid to a worker (by real name) for one pay period; amount in yuan, exact to the fen. */
+/**
+ * Records a wage paid to a worker (by real name) for one pay period; amount in yuan, exact to the fen.
+ *
+ * @param channel null when the request did not say
+ */
 public record PayWageCommand(
         @TargetAggregateIdentifier String projectId,
         String paymentId,
@@ -15,5 +19,11 @@ public record PayWageCommand(
         String residentId,
         YearMonth period,
         BigDecimal amount,
-        LocalDate paidOn) {
+        LocalDate paidOn,
+        PaymentChannel channel) {
+
+    public PayWageCommand(String projectId, String paymentId, String personKey, String name, String residentId,
+                          YearMonth period, BigDecimal amount, LocalDate paidOn) {
+        this(projectId, paymentId, personKey, name, residentId, period, amount, paidOn, null);
+    }
 }

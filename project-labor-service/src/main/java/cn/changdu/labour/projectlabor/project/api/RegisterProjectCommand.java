@@ -6,5 +6,11 @@ public record RegisterProjectCommand(
         String countyCode,
         String department,
         boolean governmentInvested,
-        int plannedWorkforce) {
+        int plannedWorkforce,
+        ProjectDetails details) {
+
+    public RegisterProjectCommand(String projectId, String name, String countyCode, String department,
+                                  boolean governmentInvested, int plannedWorkforce) {
+        this(projectId, name, countyCode, department, governmentInvested, plannedWorkforce, null);
+    }
 }

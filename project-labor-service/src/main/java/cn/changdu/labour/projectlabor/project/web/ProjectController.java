@@ -4,14 +4,24 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.projectlabor.project.api.CloseProjectCommand;
+import cn.changdu.labour.projectlabor.project.api.DisputeCategory;
+import cn.changdu.labour.projectlabor.project.api.DisputeOutcome;
+import cn.changdu.labour.projectlabor.project.api.FileDisputeCommand;
 import cn.changdu.labour.projectlabor.project.api.PayWageCommand;
+import cn.changdu.labour.projectlabor.project.api.PaymentChannel;
+import cn.changdu.labour.projectlabor.project.api.ProjectDetails;
 import cn.changdu.labour.projectlabor.project.api.RegisterProjectCommand;
+import cn.changdu.labour.projectlabor.project.api.ResolveDisputeCommand;
+import cn.changdu.labour.projectlabor.project.api.SubmitLabourFilingCommand;
+import cn.changdu.labour.projectlabor.project.api.UpdateProjectCommand;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,36 +30,56 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
 
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
     private final DomainCommands commands;
     private final PersonKeys personKeys;
+    private final Clock clock;
 
-    public ProjectController(DomainCommands commands, PersonKeys personKeys) {
+    public ProjectController(DomainCommands commands, PersonKeys personKeys, Clock clock) {
         this.commands = commands;
         this.personKeys = personKeys;
+        this.clock = clock;
     }
 
+    /** The original fields, then optional particulars (older clients leave them out). */
     public record RegisterProjectRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
             @NotBlank @Size(max = 50) String department,
             boolean governmentInvested,
             @Positive @Max(100_000) int plannedWorkforce,
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Size(max = 200) String contractor,
+            List<@NotBlank @Size(max = 200) String> subcontractors,
+            LocalDate startDate,
+            LocalDate plannedEndDate,
+            @Size(max = 200) String wageAccount,
+            @Min(1) @Max(28) Integer wagePayDay) {
+
+        ProjectDetails details() {
+            return new ProjectDetails(contractor, subcontractors == null ? List.of() : List.copyOf(subcontractors),
+                    startDate, plannedEndDate, wageAccount, wagePayDay);
+        }
     }
 
     public record ProjectRegisteredResponse(String projectId) {
@@ -61,8 +91,61 @@ public class ProjectController {
                                                               Actor actor) {
         String projectId = UUID.randomUUID().toString();
         commands.send(new RegisterProjectCommand(projectId, request.name(), request.countyCode(), request.department(),
-                request.governmentInvested(), request.plannedWorkforce()), actor, request.occurredAt());
+                request.governmentInvested(), request.plannedWorkforce(), request.details()), actor, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/projects/" + projectId)).body(new ProjectRegisteredResponse(projectId));
+    }
+
+    public record UpdateProjectRequest(
+            @NotBlank @Size(max = 200) String name,
+            boolean governmentInvested,
+            @Positive @Max(100_000) int plannedWorkforce,
+            @Size(max = 200) String contractor,
+            List<@NotBlank @Size(max = 200) String> subcontractors,
+            LocalDate startDate,
+            LocalDate plannedEndDate,
+            @Size(max = 200) String wageAccount,
+            @Min(1) @Max(28) Integer wagePayDay,
+            Instant occurredAt) {
+    }
+
+    @Operation(summary = "Update a project's particulars (项目信息变更); county and department stay")
+    @PutMapping("/{projectId}")
+    public ResponseEntity<Void> update(@PathVariable String projectId, @Valid @RequestBody UpdateProjectRequest request,
+                                       Actor actor) {
+        commands.send(new UpdateProjectCommand(projectId, request.name(), request.governmentInvested(),
+                request.plannedWorkforce(), new ProjectDetails(request.contractor(),
+                request.subcontractors() == null ? List.of() : List.copyOf(request.subcontractors()),
+                request.startDate(), request.plannedEndDate(), request.wageAccount(), request.wagePayDay())),
+                actor, request.occurredAt());
+        return ResponseEntity.noContent().build();
+    }
+
+    public record CloseProjectRequest(@NotNull LocalDate closedOn, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Close a project (项目完工关闭); every worker must have left")
+    @PostMapping("/{projectId}/close")
+    public ResponseEntity<Void> close(@PathVariable String projectId, @Valid @RequestBody CloseProjectRequest request,
+                                      Actor actor) {
+        commands.send(new CloseProjectCommand(projectId, request.closedOn()), actor, request.occurredAt());
+        return ResponseEntity.noContent().build();
+    }
+
+    public record LabourFilingRequest(@NotBlank @Size(max = 100) String hrOffice, @Size(max = 100) String reference,
+                                      LocalDate filedOn, Instant occurredAt) {
+    }
+
+    public record LabourFilingResponse(String filingId) {
+    }
+
+    @Operation(summary = "File the real-name labour statistics with HR (劳动用工实名统计备案)")
+    @PostMapping("/{projectId}/labour-filings")
+    public ResponseEntity<LabourFilingResponse> fileLabour(@PathVariable String projectId,
+                                                           @Valid @RequestBody LabourFilingRequest request, Actor actor) {
+        String filingId = UUID.randomUUID().toString();
+        commands.send(new SubmitLabourFilingCommand(projectId, filingId, request.hrOffice(), request.reference(),
+                request.filedOn() != null ? request.filedOn() : today(request.occurredAt())), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new LabourFilingResponse(filingId));
     }
 
     public record PayWageRequest(
@@ -71,13 +154,15 @@ public class ProjectController {
             @NotNull YearMonth period,
             @NotNull @Positive @Digits(integer = 9, fraction = 2, message = "须为金额（元），最多两位小数") BigDecimal amount,
             @NotNull LocalDate paidOn,
-            Instant occurredAt) {
+            Instant occurredAt,
+            PaymentChannel channel) {
     }
 
     public record WagePaidResponse(String paymentId, String personKey) {
     }
 
-    @Operation(summary = "Record a wage payment to a worker for a pay period (工资发放)")
+    @Operation(summary = "Record a wage payment to a worker for a pay period (工资发放); a worker not on the roster is "
+            + "recorded as paid off-roster")
     @PostMapping("/{projectId}/wages")
     public ResponseEntity<WagePaidResponse> payWage(@PathVariable String projectId,
                                                     @Valid @RequestBody PayWageRequest request, Actor actor) {
@@ -85,7 +170,55 @@ public class ProjectController {
         String personKey = personKeys.keyOf(residentId);
         String paymentId = UUID.randomUUID().toString();
         commands.send(new PayWageCommand(projectId, paymentId, personKey, request.name().strip(), residentId.value(),
-                request.period(), request.amount(), request.paidOn()), actor, request.occurredAt());
+                request.period(), request.amount(), request.paidOn(), request.channel()), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new WagePaidResponse(paymentId, personKey));
+    }
+
+    public record FileDisputeRequest(
+            @Size(max = 50) String name,
+            @ValidResidentId String residentId,
+            @NotNull DisputeCategory category,
+            @Positive @Digits(integer = 9, fraction = 2, message = "须为金额（元），最多两位小数") BigDecimal claimedAmount,
+            @Size(max = 1000) String description,
+            LocalDate filedOn,
+            Instant occurredAt) {
+    }
+
+    public record DisputeFiledResponse(String disputeId) {
+    }
+
+    @Operation(summary = "File a labour dispute on the project (劳动争议登记); without a resident ID it is collective")
+    @PostMapping("/{projectId}/disputes")
+    public ResponseEntity<DisputeFiledResponse> fileDispute(@PathVariable String projectId,
+                                                            @Valid @RequestBody FileDisputeRequest request, Actor actor) {
+        String disputeId = UUID.randomUUID().toString();
+        ResidentId residentId = request.residentId() == null ? null : new ResidentId(request.residentId());
+        commands.send(new FileDisputeCommand(projectId, disputeId, residentId == null ? null : personKeys.keyOf(residentId),
+                request.name() == null ? null : request.name().strip(), residentId == null ? null : residentId.value(),
+                request.category(), request.claimedAmount(), request.description(),
+                request.filedOn() != null ? request.filedOn() : today(request.occurredAt())), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new DisputeFiledResponse(disputeId));
+    }
+
+    public record ResolveDisputeRequest(
+            @NotNull DisputeOutcome outcome,
+            @Digits(integer = 9, fraction = 2, message = "须为金额（元），最多两位小数") BigDecimal awardedAmount,
+            @Size(max = 1000) String note,
+            LocalDate resolvedOn,
+            Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record how a labour dispute ended (劳动争议处理结果)")
+    @PostMapping("/{projectId}/disputes/{disputeId}/resolution")
+    public ResponseEntity<Void> resolveDispute(@PathVariable String projectId, @PathVariable String disputeId,
+                                               @Valid @RequestBody ResolveDisputeRequest request, Actor actor) {
+        commands.send(new ResolveDisputeCommand(projectId, disputeId, request.outcome(), request.awardedAmount(),
+                request.note(), request.resolvedOn() != null ? request.resolvedOn() : today(request.occurredAt())),
+                actor, request.occurredAt());
+        return ResponseEntity.noContent().build();
+    }
+
+    private LocalDate today(Instant occurredAt) {
+        return (occurredAt != null ? occurredAt : clock.instant()).atZone(BEIJING).toLocalDate();
     }
 }

@@ -6,12 +6,14 @@ import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
-import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
-import cn.changdu.labour.training.classes.api.FileClassCommand;
+import cn.changdu.labour.training.classes.api.*;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -40,47 +44,232 @@ public class TrainingClassController {
         this.personKeys = personKeys;
     }
 
+    // ------------------------------------------------------------------------------------------ filing
+
+    public record LateFilingApproval(@NotBlank @Size(max = 200) String reason, @NotBlank @Size(max = 50) String approver) {
+    }
+
+    /** Only the original six fields are required; the rest default (see {@link FileClassCommand}). */
     public record FileClassRequest(
             @NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
             @NotBlank @Size(max = 100) String organiser,
             @NotBlank @Size(max = 50) String trade,
-            @Positive @Max(500) int plannedSize,
+            @Positive @Max(2000) int plannedSize,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
-            Instant occurredAt) {
+            Instant occurredAt,
+            OrganiserType organiserType,
+            TrainingCategory category,
+            DeliveryMode deliveryMode,
+            Boolean orderDirected,
+            @Size(max = 100) String employer,
+            Boolean generalCurriculum,
+            @Positive @Digits(integer = 9, fraction = 2) BigDecimal subsidyStandard,
+            @Valid LateFilingApproval lateFilingApproval) {
     }
 
     public record ClassFiledResponse(String classId) {
     }
 
-    @Operation(summary = "File a training class (开班报备)")
+    @Operation(summary = "File a training class (开班报备), at least 5 working days before it starts unless a late-filing approval is given")
     @PostMapping
     public ResponseEntity<ClassFiledResponse> fileClass(@Valid @RequestBody FileClassRequest request, Actor actor) {
         String classId = UUID.randomUUID().toString();
-        commands.send(new FileClassCommand(classId, request.countyCode(), request.organiser(), request.trade(),
-                request.plannedSize(), request.startDate(), request.endDate()), actor, request.occurredAt());
+        LateFilingApproval approval = request.lateFilingApproval();
+        commands.send(new FileClassCommand(classId, request.countyCode(), request.organiser().strip(), request.trade().strip(),
+                request.plannedSize(), request.startDate(), request.endDate(), request.organiserType(), request.category(),
+                request.deliveryMode(), Boolean.TRUE.equals(request.orderDirected()), request.employer(),
+                !Boolean.FALSE.equals(request.generalCurriculum()), request.subsidyStandard(),
+                approval == null ? null : approval.reason(), approval == null ? null : approval.approver()),
+                actor, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/training/classes/" + classId)).body(new ClassFiledResponse(classId));
     }
+
+    public record ChangePlannedSizeRequest(@Positive @Max(2000) int plannedSize, @NotBlank @Size(max = 200) String reason,
+                                           Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record a change of a class's planned size (计划人数变更)")
+    @PostMapping("/{classId}/planned-size")
+    public Recorded changePlannedSize(@PathVariable String classId, @Valid @RequestBody ChangePlannedSizeRequest request,
+                                      Actor actor) {
+        commands.send(new ChangePlannedSizeCommand(classId, request.plannedSize(), request.reason()), actor, request.occurredAt());
+        return new Recorded(classId, null);
+    }
+
+    // ------------------------------------------------------------------------------------------ roster
 
     public record EnrollTraineeRequest(
             @NotBlank @Size(max = 50) String name,
             @NotBlank @ValidResidentId String residentId,
             @Size(max = 50) String township,
             @Pattern(regexp = "1\\d{10}", message = "须为 11 位手机号") String phone,
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Size(max = 50) String village,
+            Boolean registeredPoor,
+            @Size(max = 50) String relocationHouseholdId,
+            @Size(max = 100) String relocationSite,
+            Boolean consolidationTraining,
+            @Min(2000) @Max(2100) Integer previousTrainingYear,
+            EmploymentStatus employmentStatus) {
     }
 
     public record TraineeEnrolledResponse(String classId, String personKey) {
     }
 
-    @Operation(summary = "Enrol a trainee by real name (实名报名)")
+    @Operation(summary = "Enrol a trainee by real name (实名报名); checks the class and the person's other classes")
     @PostMapping("/{classId}/trainees")
     public ResponseEntity<TraineeEnrolledResponse> enroll(@PathVariable String classId,
                                                           @Valid @RequestBody EnrollTraineeRequest request, Actor actor) {
+        Enrolment enrolment = enrolment(personKeys, request);
+        commands.send(new EnrolTraineesCommand(classId, List.of(enrolment)), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new TraineeEnrolledResponse(classId, enrolment.personKey()));
+    }
+
+    /** The enrolment of a validated request: person key, birth date and sex derived from the resident ID. */
+    static Enrolment enrolment(PersonKeys personKeys, EnrollTraineeRequest request) {
         ResidentId residentId = new ResidentId(request.residentId());
-        String personKey = personKeys.keyOf(residentId);
-        commands.send(new EnrollTraineeCommand(classId, personKey, request.name().strip(), residentId.value(),
-                request.township(), request.phone()), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(new TraineeEnrolledResponse(classId, personKey));
+        return new Enrolment(personKeys.keyOf(residentId), request.name().strip(), residentId.value(),
+                residentId.birthDate(), residentId.sex().name(), blankToNull(request.township()),
+                blankToNull(request.village()), blankToNull(request.phone()), Boolean.TRUE.equals(request.registeredPoor()),
+                blankToNull(request.relocationHouseholdId()), blankToNull(request.relocationSite()),
+                Boolean.TRUE.equals(request.consolidationTraining()), request.previousTrainingYear(),
+                request.employmentStatus());
+    }
+
+    public record WithdrawRequest(@Size(max = 200) String reason, Instant occurredAt) {
+    }
+
+    public record Recorded(String classId, String personKey) {
+    }
+
+    @Operation(summary = "Withdraw a trainee from a class (退班)")
+    @PostMapping("/{classId}/trainees/{personKey}/withdrawal")
+    public Recorded withdraw(@PathVariable String classId, @PathVariable String personKey,
+                             @Valid @RequestBody(required = false) WithdrawRequest request, Actor actor) {
+        WithdrawRequest r = request != null ? request : new WithdrawRequest(null, null);
+        commands.send(new WithdrawFromClassCommand(classId, personKey, r.reason()), actor, r.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    // ------------------------------------------------------------------------------------------ during the class
+
+    public record AttendanceRequest(@NotNull LocalDate date, @NotNull List<@NotBlank String> presentPersonKeys,
+                                    Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record the attendance register of one class day (考勤)")
+    @PostMapping("/{classId}/attendance")
+    public Recorded attendance(@PathVariable String classId, @Valid @RequestBody AttendanceRequest request, Actor actor) {
+        commands.send(new RecordAttendanceCommand(classId, request.date(), request.presentPersonKeys()), actor,
+                request.occurredAt());
+        return new Recorded(classId, null);
+    }
+
+    public record InspectionItemRequest(@NotNull InspectionItem item, @NotNull Boolean passed,
+                                        @Size(max = 500) String remarks) {
+    }
+
+    public record InspectionRequest(@NotBlank @Size(max = 50) String inspector, @NotNull LocalDate inspectedOn,
+                                    @NotEmpty List<@Valid InspectionItemRequest> results, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record an inspection of a class on the plan's five items (督导检查)")
+    @PostMapping("/{classId}/inspections")
+    public ResponseEntity<Recorded> inspect(@PathVariable String classId, @Valid @RequestBody InspectionRequest request,
+                                            Actor actor) {
+        commands.send(new InspectClassCommand(classId, request.inspector(), request.inspectedOn(), request.results().stream()
+                .map(r -> new InspectionResult(r.item(), r.passed(), r.remarks())).toList()), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new Recorded(classId, null));
+    }
+
+    public record AssessmentRequest(@NotNull Boolean passed, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record a trainee's assessment, passed or not (考核)")
+    @PostMapping("/{classId}/trainees/{personKey}/assessment")
+    public Recorded assess(@PathVariable String classId, @PathVariable String personKey,
+                           @Valid @RequestBody AssessmentRequest request, Actor actor) {
+        commands.send(new AssessTraineeCommand(classId, personKey, request.passed()), actor, request.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    public record WhenRequest(Instant occurredAt) {
+    }
+
+    @Operation(summary = "Complete a class (结业): needs ≥ 2 inspections, every trainee assessed, the end date reached")
+    @PostMapping("/{classId}/completion")
+    public Recorded complete(@PathVariable String classId, @RequestBody(required = false) WhenRequest request, Actor actor) {
+        commands.send(new CompleteClassCommand(classId), actor, request == null ? null : request.occurredAt());
+        return new Recorded(classId, null);
+    }
+
+    // ------------------------------------------------------------------------------------------ subsidy
+
+    @Operation(summary = "Claim the training subsidy for a trainee (补贴申领): completed class, passed, attendance threshold, once")
+    @PostMapping("/{classId}/trainees/{personKey}/subsidy")
+    public Recorded claimSubsidy(@PathVariable String classId, @PathVariable String personKey,
+                                 @RequestBody(required = false) WhenRequest request, Actor actor) {
+        commands.send(new ClaimSubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    @Operation(summary = "Approve a subsidy claim (审批), by someone other than the claimant")
+    @PostMapping("/{classId}/trainees/{personKey}/subsidy/approval")
+    public Recorded approveSubsidy(@PathVariable String classId, @PathVariable String personKey,
+                                   @RequestBody(required = false) WhenRequest request, Actor actor) {
+        commands.send(new ApproveSubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    public record RejectionRequest(@NotBlank @Size(max = 200) String reason, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Reject a subsidy claim with a reason (驳回)")
+    @PostMapping("/{classId}/trainees/{personKey}/subsidy/rejection")
+    public Recorded rejectSubsidy(@PathVariable String classId, @PathVariable String personKey,
+                                  @Valid @RequestBody RejectionRequest request, Actor actor) {
+        commands.send(new RejectSubsidyCommand(classId, personKey, request.reason()), actor, request.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    @Operation(summary = "Record the payment of an approved subsidy (发放)")
+    @PostMapping("/{classId}/trainees/{personKey}/subsidy/payment")
+    public Recorded paySubsidy(@PathVariable String classId, @PathVariable String personKey,
+                               @RequestBody(required = false) WhenRequest request, Actor actor) {
+        commands.send(new PaySubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
+        return new Recorded(classId, personKey);
+    }
+
+    // ------------------------------------------------------------------------------------------ after training
+
+    public record RecommendationRequest(@NotBlank @Size(max = 100) String employer, @Size(max = 50) String position,
+                                        Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record a job recommendation to a qualified trainee (推荐就业)")
+    @PostMapping("/{classId}/trainees/{personKey}/recommendations")
+    public ResponseEntity<Recorded> recommend(@PathVariable String classId, @PathVariable String personKey,
+                                              @Valid @RequestBody RecommendationRequest request, Actor actor) {
+        commands.send(new RecommendJobCommand(classId, personKey, request.employer(), request.position()), actor,
+                request.occurredAt());
+        return ResponseEntity.status(201).body(new Recorded(classId, personKey));
+    }
+
+    public record FollowUpRequest(@NotNull EmploymentStatus employmentStatus, @Size(max = 100) String employer,
+                                  @Size(max = 500) String remarks, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record a follow-up of a qualified trainee with the employment status (跟踪回访)")
+    @PostMapping("/{classId}/trainees/{personKey}/follow-ups")
+    public ResponseEntity<Recorded> followUp(@PathVariable String classId, @PathVariable String personKey,
+                                             @Valid @RequestBody FollowUpRequest request, Actor actor) {
+        commands.send(new RecordFollowUpCommand(classId, personKey, request.employmentStatus(), request.employer(),
+                request.remarks()), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new Recorded(classId, personKey));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

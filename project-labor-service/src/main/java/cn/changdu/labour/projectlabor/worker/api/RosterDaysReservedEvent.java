@@ -1,0 +1,6 @@
+package cn.changdu.labour.projectlabor.worker.api;
+
+import java.time.LocalDate;
+
+public record RosterDaysReservedEvent(String personKey, String projectId, LocalDate joinedOn) {
+}

@@ -1,0 +1,11 @@
+package cn.changdu.labour.training.classes.api;
+
+public enum EmploymentStatus {
+    EMPLOYED,
+    SELF_EMPLOYED,
+    NOT_EMPLOYED;
+
+    public boolean employed() {
+        return this != NOT_EMPLOYED;
+    }
+}

@@ -1,0 +1,7 @@
+package cn.changdu.labour.training.classes.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RecordFollowUpCommand(@TargetAggregateIdentifier String classId, String personKey,
+                                    EmploymentStatus employmentStatus, String employer, String remarks) {
+}

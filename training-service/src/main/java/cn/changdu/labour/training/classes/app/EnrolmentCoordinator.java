@@ -1,0 +1,83 @@
+package cn.changdu.labour.training.classes.app;
+
+import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.training.classes.api.ClassFacts;
+import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
+import cn.changdu.labour.training.classes.api.Enrolment;
+import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
+import cn.changdu.labour.training.classes.api.WithdrawFromClassCommand;
+import cn.changdu.labour.training.classes.api.WithdrawTraineeCommand;
+import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
+import cn.changdu.labour.training.trainee.api.RecordPersonWithdrawalCommand;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrols people in a class and on their own training records in one unit of work. The nested commands run in
+ * nested units of work of this one; their events are appended together when the outer one commits, so a refusal
+ * by either the class (size, once per class) or the person's record (overlap, duplicate training, consolidation)
+ * for any enrolment stores nothing at all. Within one service instance Axon locks both aggregates until then.
+ * Residual risk: with several instances, a concurrent change of the same aggregate elsewhere fails the append
+ * (409), and since MongoDB without transactions appends the batch in order, events of aggregates before the
+ * conflicting one could remain; a single writer per service avoids it (as the platform runs today).
+ */
+@Component
+public class EnrolmentCoordinator {
+
+    private final CommandGateway gateway;
+
+    public EnrolmentCoordinator(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** A refusal of the n-th enrolment (0-based) of a batch. */
+    public static class EnrolmentRefused extends RuleViolation {
+        private final int index;
+
+        EnrolmentRefused(int index, RuleViolation cause) {
+            super(cause.rule(), cause.field(), cause.getMessage());
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
+    @CommandHandler
+    public void handle(EnrolTraineesCommand command) {
+        for (int i = 0; i < command.enrolments().size(); i++) {
+            Enrolment e = command.enrolments().get(i);
+            try {
+                ClassFacts facts = send(new EnrollTraineeCommand(command.classId(), e.personKey(), e.name(),
+                        e.residentId(), e.township(), e.phone(), e.village(), e.registeredPoor(),
+                        e.relocationHouseholdId(), e.relocationSite(), e.consolidationTraining(), e.birthDate(), e.sex()));
+                send(new RecordPersonEnrolmentCommand(e.personKey(), facts.classId(), facts.countyCode(), facts.trade(),
+                        facts.category(), facts.orderDirected(), facts.startDate(), facts.endDate(), e.registeredPoor(),
+                        e.consolidationTraining(), e.previousTrainingYear(), e.employmentStatus(),
+                        e.relocationHouseholdId(), e.relocationSite()));
+            } catch (RuleViolation violation) {
+                throw new EnrolmentRefused(i, violation);
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(WithdrawFromClassCommand command) {
+        send(new WithdrawTraineeCommand(command.classId(), command.personKey(), command.reason()));
+        send(new RecordPersonWithdrawalCommand(command.personKey(), command.classId()));
+    }
+
+    private <R> R send(Object command) {
+        try {
+            return gateway.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof RuleViolation violation) {
+                throw violation;
+            }
+            throw e;
+        }
+    }
+}
