@@ -26,7 +26,8 @@ const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "54
 const TABLE_INDICATORS = ["peopleTrained", "transfers", "transferIncome", "passRate", "localLabourShare", "openArrears"];
 // the overview cards: the plan's headline targets, then what needs action
 const CARD_INDICATORS = ["peopleTrained", "consolidationTrained", "orderDirectedShare", "passRate", "inspectedTwiceShare",
-  "recommendedShare", "followedUpShare", "transfers", "govOrganisedOutOfRegion", "transferIncome", "localLabourShare",
+  "recommendedShare", "followedUpShare", "transfers", "govOrganisedOutOfRegion", "transferIncome", "jobsDeveloped",
+  "urbanNewEmployment", "urbanUnemploymentRate", "localLabourShare",
   "openArrears", "openArrearsGovernment", "classesFiled", "projectsRegistered", "subsidyPaid"];
 
 let lang = localStorage.getItem("lang") || "zh";
@@ -35,7 +36,7 @@ let rankBy = "transfers";
 const t = key => TEXT[lang][key] ?? key;
 const locale = () => (lang === "zh" ? "zh-CN" : "en-US");
 const num = v => (v === null || v === undefined ? "—" : Number(v).toLocaleString(locale(), { maximumFractionDigits: 2 }));
-const pct = id => id.endsWith("Share") || id === "passRate";
+const pct = id => id.endsWith("Share") || id.endsWith("Rate");
 const time = v => (v ? new Date(v).toLocaleString(locale()) : "—");
 const name = i => (lang === "zh" ? i.zh : i.en);
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));

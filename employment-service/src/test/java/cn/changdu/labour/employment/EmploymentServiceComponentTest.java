@@ -4,7 +4,25 @@ import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
 import cn.changdu.labour.contracts.employment.TransferChannel;
+import cn.changdu.labour.contracts.employment.EmploymentVerified;
+import cn.changdu.labour.contracts.employment.IncomeReported;
+import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
+import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
+import cn.changdu.labour.employment.support.MutableClock;
+import cn.changdu.labour.support.deadline.MongoDeadlineManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.deadline.DeadlineManager;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -30,8 +48,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithPlatformInfra(database = "employment_component")
 class EmploymentServiceComponentTest {
 
+    @TestConfiguration
+    static class ControlledTime {
+        @Bean
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    DeadlineManager deadlineManager;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -52,7 +84,8 @@ class EmploymentServiceComponentTest {
 
         List<EventEnvelope> events = TopicReader.readUntil(TestInfra.shared().kafkaBootstrapServers(), Topics.EMPLOYMENT,
                         rs -> rs.stream().anyMatch(r -> personKey.equals(r.key())), Duration.ofSeconds(30))
-                .stream().filter(r -> personKey.equals(r.key())).map(r -> EventJson.read(r.value())).toList();
+                .stream().filter(r -> personKey.equals(r.key())).map(r -> EventJson.read(r.value()))
+                .filter(e -> e.type().equals("employment.WorkerPlaced")).toList();
         assertThat(events).hasSize(1);
         WorkerPlaced payload = (WorkerPlaced) events.get(0).payload();
         assertThat(payload.channel()).isEqualTo(TransferChannel.SOCIAL_FORCES);
@@ -68,6 +101,385 @@ class EmploymentServiceComponentTest {
                 .formatted(TestPeople.residentId("540322", 8)));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("\"field\":\"channel\"", "FRIENDS");
+    }
+
+    @Test
+    void workers_are_placed_in_all_five_channels_and_every_event_reaches_kafka() throws Exception {
+        Map<TransferChannel, String> keys = new EnumMap<>(TransferChannel.class);
+        int n = 100;
+        for (TransferChannel channel : TransferChannel.values()) {
+            String extra = switch (channel) {
+                case ORGANISED_OUT_OF_REGION -> ",\"destination\":\"OUT_OF_REGION\",\"destinationProvince\":\"天津市\",\"trainingClassId\":\"class-7\"";
+                case CONSTRUCTION_PROJECT -> ",\"destination\":\"IN_COUNTY\",\"projectId\":\"prj-1\"";
+                case SOCIAL_FORCES -> ",\"destination\":\"IN_TIBET\",\"organisedBy\":\"LABOUR_MARKET_BODY\"";
+                default -> ",\"destination\":\"IN_COUNTY\",\"township\":\"岗托镇\"";
+            };
+            ResponseEntity<String> placed = post("""
+                    {"name":"达瓦","residentId":"%s","countyCode":"540321","channel":"%s","employer":"某企业",
+                     "startDate":"2020-06-01","expectedMonthlyIncome":"4000.00","occurredAt":"2020-06-01T02:00:00Z"%s}"""
+                    .formatted(TestPeople.residentId("540321", n++), channel, extra));
+            assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(HttpStatus.CREATED);
+            keys.put(channel, json.readTree(placed.getBody()).get("personKey").asText());
+        }
+        List<EventEnvelope> events = employmentEvents(rs -> keys.values().stream().allMatch(k -> rs.stream()
+                .filter(r -> k.equals(r.key())).count() >= 2));
+        for (TransferChannel channel : TransferChannel.values()) {
+            // (their 3-month checks, due in 2020, are overdue at once: that event may follow)
+            List<EventEnvelope> mine = events.stream().filter(e -> keys.get(channel).equals(e.aggregateId()))
+                    .filter(e -> !e.type().equals("employment.EmploymentVerificationOverdue")).toList();
+            assertThat(mine).extracting(EventEnvelope::type)
+                    .containsExactly("employment.WorkerPlaced", "employment.PlacementDetailsRecorded");
+            assertThat(((WorkerPlaced) mine.get(0).payload()).channel()).isEqualTo(channel);
+            PlacementDetailsRecorded details = (PlacementDetailsRecorded) mine.get(1).payload();
+            assertThat(details.verificationDueOn()).isEqualTo(LocalDate.of(2020, 9, 1));
+            assertThat(details.governmentOrganisedOutOfRegion()).isEqualTo(channel == TransferChannel.ORGANISED_OUT_OF_REGION);
+            assertThat(mine.get(0).occurredAt()).isEqualTo(Instant.parse("2020-06-01T02:00:00Z"));
+        }
+        // nothing personal leaves the service
+        assertThat(events.stream().map(EventJson::write)).noneMatch(j -> j.contains("达瓦") || j.contains("540321197"));
+    }
+
+    @Test
+    void the_3_month_check_falls_due_through_the_mongo_deadline_manager_and_shows_as_overdue() throws Exception {
+        assertThat(deadlineManager).isInstanceOf(MongoDeadlineManager.class);
+        MongoDeadlineManager deadlines = (MongoDeadlineManager) deadlineManager;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        String residentId = TestPeople.residentId("540324", 300);
+        ResponseEntity<String> placed = post("""
+                {"name":"洛桑","residentId":"%s","countyCode":"540324","channel":"LOCAL_INDUSTRY","destination":"IN_COUNTY",
+                 "employer":"丁青县民族手工艺品合作社","startDate":"%s","expectedMonthlyIncome":"2800.00"}"""
+                .formatted(residentId, today));
+        assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(HttpStatus.CREATED);
+        String placementId = json.readTree(placed.getBody()).get("placementId").asText();
+        String personKey = json.readTree(placed.getBody()).get("personKey").asText();
+
+        deadlines.runDueDeadlines();
+        awaitPlacement(placementId, p -> p.has("verificationDueOn"));
+        assertThat(getPlacement(placementId).get("verificationOverdue").asBoolean()).isFalse();
+
+        clock.advance(Duration.ofDays(93));
+        deadlines.runDueDeadlines();
+        JsonNode overdue = awaitPlacement(placementId, p -> p.get("verificationOverdue").asBoolean());
+        assertThat(overdue.get("verificationDueOn").asText()).isEqualTo(today.plusMonths(3).toString());
+        assertThat(get("/api/employment/placements?countyCode=540324&overdue=true").getBody()).contains(placementId);
+
+        // done late: the flag clears, the check is marked late
+        ResponseEntity<String> verified = postTo("/api/employment/placements/" + placementId + "/verification", """
+                {"residentId":"%s","verifiedOn":"%s","status":"STILL_EMPLOYED"}""".formatted(residentId, today.plusMonths(3).plusDays(2)));
+        assertThat(verified.getStatusCode()).as(verified.getBody()).isEqualTo(HttpStatus.OK);
+        awaitPlacement(placementId, p -> !p.get("verificationOverdue").asBoolean() && p.has("verifiedOn"));
+
+        List<EventEnvelope> events = employmentEvents(rs -> rs.stream().anyMatch(r -> personKey.equals(r.key()) && r.value().contains("employment.EmploymentVerified\"")))
+                .stream().filter(e -> personKey.equals(e.aggregateId())).toList();
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("employment.WorkerPlaced",
+                "employment.PlacementDetailsRecorded", "employment.EmploymentVerificationOverdue",
+                "employment.EmploymentVerified");
+        assertThat(events.get(2).actor().id()).isEqualTo("system:employment-verification");
+        assertThat(events.get(2).actor().department()).isEqualTo("shi-rensheju");
+        assertThat(((EmploymentVerified) events.get(3).payload()).late()).isTrue();
+    }
+
+    @Test
+    void income_and_the_end_of_a_placement_are_recorded_and_refusals_store_nothing() throws Exception {
+        String residentId = TestPeople.residentId("540325", 400);
+        ResponseEntity<String> placed = post("""
+                {"name":"格桑","residentId":"%s","countyCode":"540325","channel":"PRIVATE_ENTERPRISE","destination":"IN_COUNTY",
+                 "employer":"察雅县雪域建材有限公司","startDate":"2020-06-08","expectedMonthlyIncome":"4200.00",
+                 "phone":"13800001234","occurredAt":"2020-06-08T02:00:00Z"}""".formatted(residentId));
+        String placementId = json.readTree(placed.getBody()).get("placementId").asText();
+        String personKey = json.readTree(placed.getBody()).get("personKey").asText();
+        String path = "/api/employment/placements/" + placementId;
+
+        assertThat(postTo(path + "/income", """
+                {"residentId":"%s","period":"2020-06","amount":"3150.5"}""".formatted(residentId)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> twice = postTo(path + "/income", """
+                {"residentId":"%s","period":"2020-06","amount":"10.00"}""".formatted(residentId));
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json.readTree(twice.getBody()).get("rule").asText()).isEqualTo("income-once-per-period");
+        ResponseEntity<String> unknown = postTo("/api/employment/placements/nope/end", """
+                {"residentId":"%s","endedOn":"2020-09-01","reason":"RESIGNED"}""".formatted(residentId));
+        assertThat(json.readTree(unknown.getBody()).get("rule").asText()).isEqualTo("placement-of-this-person");
+        ResponseEntity<String> bad = postTo(path + "/income", """
+                {"residentId":"%s","period":"2020-07","amount":"1.001"}""".formatted(residentId));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("\"field\":\"amount\"");
+        assertThat(postTo(path + "/end", """
+                {"residentId":"%s","endedOn":"2020-09-01","reason":"RESIGNED"}""".formatted(residentId)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        JsonNode view = awaitPlacement(placementId, p -> "ENDED".equals(p.get("status").asText()));
+        assertThat(view.get("totalIncome").asText()).isEqualTo("3150.50");
+        assertThat(view.get("name").asText()).isEqualTo("格***");
+        assertThat(view.get("residentId").asText()).doesNotContain(residentId.substring(6, 14));
+        assertThat(view.get("phone").asText()).isEqualTo("138******34");
+        JsonNode full = json.readTree(get("/api/employment/people/" + residentId + "/placements", "personal-data").getBody());
+        assertThat(full.get(0).get("name").asText()).isEqualTo("格桑");
+        assertThat(full.get(0).get("residentId").asText()).isEqualTo(residentId);
+
+        // the 3-month check of this 2020 placement is long overdue: that event may come in between
+        List<EventEnvelope> events = employmentEvents(rs -> rs.stream().anyMatch(r -> personKey.equals(r.key()) && r.value().contains("employment.EmploymentEnded")))
+                .stream().filter(e -> personKey.equals(e.aggregateId()))
+                .filter(e -> !"employment.EmploymentVerificationOverdue".equals(e.type())).toList();
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("employment.WorkerPlaced",
+                "employment.PlacementDetailsRecorded", "employment.IncomeReported", "employment.EmploymentEnded");
+        IncomeReported income = (IncomeReported) events.get(2).payload();
+        assertThat(income.amount()).isEqualTo(new BigDecimal("3150.50"));
+        assertThat(income.period()).isEqualTo(YearMonth.of(2020, 6));
+    }
+
+    @Test
+    void intermediaries_subsidies_jobs_households_urban_employment_and_job_fairs_through_the_api() throws Exception {
+        // --- a recognised intermediary delivers a worker out of the region
+        String intermediaryId = created(postTo("/api/employment/intermediaries", """
+                {"name":"西藏高原劳务派遣有限公司","kind":"HR_AGENCY","countyCode":"540326","recognisedOn":"2020-03-01"}"""),
+                "intermediaryId");
+        await("/api/employment/intermediaries?countyCode=540326", n -> n.toString().contains(intermediaryId));
+        String worker = TestPeople.residentId("540326", 500);
+        JsonNode placed = json.readTree(postTo("/api/employment/placements", """
+                {"name":"尼玛","residentId":"%s","countyCode":"540326","channel":"SOCIAL_FORCES","destination":"OUT_OF_REGION",
+                 "destinationProvince":"广东省","organisedBy":"LABOUR_MARKET_BODY","intermediaryId":"%s",
+                 "employer":"东莞某电子厂","startDate":"2020-05-01","expectedMonthlyIncome":"4800.00"}"""
+                .formatted(worker, intermediaryId)).getBody());
+        String placementId = placed.get("placementId").asText();
+        String workerKey = placed.get("personKey").asText();
+        ResponseEntity<String> unknown = postTo("/api/employment/placements", """
+                {"name":"尼玛","residentId":"%s","countyCode":"540326","channel":"SOCIAL_FORCES","destination":"IN_TIBET",
+                 "intermediaryId":"im-unknown","employer":"某公司","startDate":"2020-05-01"}"""
+                .formatted(TestPeople.residentId("540326", 501)));
+        assertThat(json.readTree(unknown.getBody()).get("rule").asText()).isEqualTo("intermediary-recognised");
+
+        // --- subsidies: the intermediary's after the 3-month check, the out-of-region one rejected (not government-organised)
+        String path = "/api/employment/placements/" + placementId;
+        String subsidy = "{\"residentId\":\"%s\"}".formatted(worker);
+        assertThat(json.readTree(postTo(path + "/intermediary-subsidy", subsidy).getBody()).get("rule").asText())
+                .isEqualTo("intermediary-subsidy-needs-verified-employment");
+        assertThat(postTo(path + "/verification", """
+                {"residentId":"%s","verifiedOn":"2020-08-01","status":"STILL_EMPLOYED"}""".formatted(worker))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(postTo(path + "/intermediary-subsidy", subsidy).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(postTo(path + "/intermediary-subsidy", subsidy).getBody()).get("rule").asText())
+                .isEqualTo("intermediary-subsidy-once-per-worker");
+        assertThat(postTo(path + "/out-of-region-subsidy", subsidy).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // --- a suspended intermediary places nobody
+        assertThat(postTo("/api/employment/intermediaries/" + intermediaryId + "/suspension", """
+                {"reason":"虚报输出人数","suspendedOn":"2020-09-01"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+        await("/api/employment/intermediaries?status=SUSPENDED", n -> n.toString().contains(intermediaryId));
+        ResponseEntity<String> suspended = postTo("/api/employment/placements", """
+                {"name":"拉巴","residentId":"%s","countyCode":"540326","channel":"SOCIAL_FORCES","destination":"IN_TIBET",
+                 "intermediaryId":"%s","employer":"某公司","startDate":"2020-09-02"}"""
+                .formatted(TestPeople.residentId("540326", 502), intermediaryId));
+        assertThat(suspended.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(suspended.getBody()).contains("\"field\":\"intermediaryId\"");
+
+        // --- a job posting published, filled in two steps, overfilling refused
+        String postingId = created(postTo("/api/employment/jobs", """
+                {"countyCode":"540326","employer":"八宿县然乌湖旅游服务有限公司","sector":"旅游","positions":3,
+                 "monthlyWage":"3500.00","region":"IN_COUNTY","publishedOn":"2020-04-01"}"""), "postingId");
+        String fills = "/api/employment/jobs/" + postingId + "/fills";
+        assertThat(postTo(fills, "{\"positionsFilled\":2,\"filledOn\":\"2020-04-10\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(postTo(fills, "{\"positionsFilled\":2,\"filledOn\":\"2020-04-11\"}").getBody())
+                .get("rule").asText()).isEqualTo("filled-within-positions");
+        assertThat(postTo(fills, "{\"positionsFilled\":1,\"filledOn\":\"2020-04-12\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        await("/api/employment/jobs?countyCode=540326&status=FILLED", n -> n.toString().contains(postingId));
+
+        // --- relocated households: listed per site while nobody of them is employed
+        String site = "然乌镇易地搬迁安置点-" + UUID.randomUUID();
+        String household = created(postTo("/api/employment/households", """
+                {"countyCode":"540326","site":"%s","headName":"次旺","headResidentId":"%s","membersAbleToWork":2,
+                 "registeredOn":"2020-03-01"}""".formatted(site, TestPeople.residentId("540326", 510))), "householdId");
+        String other = created(postTo("/api/employment/households", """
+                {"countyCode":"540326","site":"%s","headName":"边巴","headResidentId":"%s","membersAbleToWork":1,
+                 "registeredOn":"2020-03-01"}""".formatted(site, TestPeople.residentId("540326", 511))), "householdId");
+        String siteQuery = "/api/employment/households?site=" + site; // the template encodes it
+        await(siteQuery + "&nobodyEmployed=true", n -> n.size() == 2);
+        String member = TestPeople.residentId("540326", 512);
+        String fair = created(postTo("/api/employment/job-fairs", """
+                {"countyCode":"540326","name":"八宿县春风行动招聘会","heldOn":"2020-03-15","employers":8,
+                 "positionsOffered":120,"attendance":430}"""), "jobFairId");
+        await("/api/employment/job-fairs?countyCode=540326", n -> n.toString().contains(fair));
+        JsonNode memberPlaced = json.readTree(postTo("/api/employment/placements", """
+                {"name":"次旺","residentId":"%s","countyCode":"540326","channel":"LOCAL_INDUSTRY","destination":"IN_COUNTY",
+                 "householdId":"%s","jobFairId":"%s","employer":"八宿县然乌湖旅游服务有限公司","startDate":"2020-04-12"}"""
+                .formatted(member, household, fair)).getBody());
+        JsonNode nobody = await(siteQuery + "&nobodyEmployed=true", n -> n.size() == 1);
+        assertThat(nobody.get(0).get("householdId").asText()).isEqualTo(other);
+        assertThat(nobody.get(0).get("headName").asText()).isEqualTo("边***");
+        JsonNode sites = await("/api/employment/households/sites?countyCode=540326", n -> n.toString().contains(site));
+        assertThat(sites.toString()).contains("\"households\":2", "\"nobodyEmployed\":1");
+        await("/api/employment/job-fairs?countyCode=540326", n -> n.toString().contains("\"placementsAttributed\":1"));
+        assertThat(postTo("/api/employment/placements/" + memberPlaced.get("placementId").asText() + "/end", """
+                {"residentId":"%s","endedOn":"2020-10-31","reason":"CONTRACT_ENDED"}""".formatted(member))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        await(siteQuery + "&nobodyEmployed=true", n -> n.size() == 2);
+        ResponseEntity<String> noHousehold = postTo("/api/employment/placements", """
+                {"name":"次旺","residentId":"%s","countyCode":"540326","channel":"LOCAL_INDUSTRY","destination":"IN_COUNTY",
+                 "householdId":"hh-nope","employer":"某公司","startDate":"2020-11-12"}""".formatted(member));
+        assertThat(json.readTree(noHousehold.getBody()).get("rule").asText()).isEqualTo("household-registered");
+
+        // --- urban employment and the registered unemployment rate against a configured labour-force base
+        assertThat(put("/api/employment/urban/labour-force/540330/2020", "{\"labourForce\":1000}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String jobless1 = TestPeople.residentId("540330", 520);
+        String jobless2 = TestPeople.residentId("540330", 521);
+        for (String id : List.of(jobless1, jobless2)) {
+            assertThat(postTo("/api/employment/urban/unemployment", """
+                    {"name":"央金","residentId":"%s","countyCode":"540330","registeredOn":"2020-02-01"}""".formatted(id))
+                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        assertThat(json.readTree(postTo("/api/employment/urban/unemployment", """
+                {"name":"央金","residentId":"%s","countyCode":"540330","registeredOn":"2020-02-02"}""".formatted(jobless1))
+                .getBody()).get("rule").asText()).isEqualTo("unemployment-registered-once");
+        assertThat(postTo("/api/employment/urban/employment", """
+                {"name":"央金","residentId":"%s","countyCode":"540330","employer":"边坝县城投公司","registeredOn":"2020-06-01"}"""
+                .formatted(jobless1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode rate = await("/api/employment/urban/unemployment-rate?countyCode=540330&year=2020",
+                n -> n.get("registeredUnemployed").asLong() == 1 && n.get("urbanNewEmployment").asLong() == 1
+                        && n.get("labourForce").asLong() == 1000);
+        assertThat(rate.get("ratePercent").asText()).isEqualTo("0.10");
+
+        // --- everything reached Kafka, without personal data
+        List<EventEnvelope> events = employmentEvents(rs -> rs.stream().anyMatch(r -> r.value().contains("UrbanEmploymentRegistered")
+                && r.value().contains("540330")) && rs.stream().anyMatch(r -> r.value().contains("OutOfRegionSubsidyRejected")
+                && workerKey.equals(r.key())));
+        assertThat(events).extracting(EventEnvelope::type).contains("employment.LabourIntermediaryRecognised",
+                "employment.LabourIntermediarySuspended", "employment.IntermediarySubsidyGranted",
+                "employment.OutOfRegionSubsidyRejected", "employment.JobPostingPublished", "employment.JobPostingFilled",
+                "employment.RelocatedHouseholdRegistered", "employment.JobFairHeld", "employment.UnemploymentRegistered",
+                "employment.UnemploymentEnded", "employment.UrbanEmploymentRegistered", "employment.UrbanLabourForceBaseSet");
+        OutOfRegionSubsidyRejected rejected = events.stream().map(EventEnvelope::payload)
+                .filter(OutOfRegionSubsidyRejected.class::isInstance).map(OutOfRegionSubsidyRejected.class::cast)
+                .filter(r -> r.placementId().equals(placementId)).findFirst().orElseThrow();
+        assertThat(rejected.reasons()).containsExactly("government-organised");
+        assertThat(events.stream().map(EventJson::write)).noneMatch(j -> j.contains("次旺") || j.contains("央金")
+                || j.contains(worker) || j.contains(jobless1));
+    }
+
+    @Test
+    void a_placement_roster_is_imported_whole_or_with_partial_true_only_its_good_rows() throws Exception {
+        String good = TestPeople.residentId("540328", 600);
+        String twice = TestPeople.residentId("540328", 601);
+        String csv = "姓名,身份证号,户籍县区代码,转移渠道,就业地域,用工单位,就业日期,预期月收入,中介机构编号\n"
+                + "扎西,%s,540328,产业吸纳,县内,芒康县葡萄酒业有限公司,2020-07-01,3200.00,\n".formatted(good)
+                + "次仁,540328199901011234,540328,产业吸纳,县内,芒康县葡萄酒业有限公司,2020-07-01,3200.00,\n"
+                + "多吉,%s,540328,产业吸纳,县内,芒康县葡萄酒业有限公司,2020-07-01,3200.00,im-1\n".formatted(twice)
+                + "多吉,%s,540328,LOCAL_INDUSTRY,IN_COUNTY,芒康县盐井纳西民俗酒店有限公司,2020-07-02,3000,\n".formatted(twice)
+                + "多吉,%s,540328,社会力量,区外,某厂,2020-07-03,3000.001,\n".formatted(TestPeople.residentId("540328", 602));
+
+        ResponseEntity<String> refused = upload(csv, false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("applied").asInt()).isZero();
+        assertThat(problem.get("errors").toString()).contains("\"row\":3", "\"field\":\"residentId\"",
+                "\"row\":4", "intermediary-only-for-social-forces", "\"row\":6", "expectedMonthlyIncome");
+        assertThat(problem.get("errors")).hasSize(3);
+
+        ResponseEntity<String> partial = upload(csv, true);
+        assertThat(partial.getStatusCode()).as(partial.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode report = json.readTree(partial.getBody());
+        assertThat(report.get("applied").asInt()).isEqualTo(2); // 扎西 and 多吉's second row; nothing of the first try
+        assertThat(report.get("rows").asInt()).isEqualTo(5);
+        JsonNode history = await("/api/employment/people/" + twice + "/placements", n -> n.size() == 1);
+        assertThat(history.get(0).get("employer").asText()).isEqualTo("芒康县盐井纳西民俗酒店有限公司");
+        await("/api/employment/people/" + good + "/placements", n -> n.size() == 1);
+
+        // once recorded, the same roster finds the people already placed
+        JsonNode again = json.readTree(upload(csv, true).getBody());
+        assertThat(again.get("applied").asInt()).isZero();
+        assertThat(again.get("errors").toString()).contains("one-active-placement-per-person");
+    }
+
+    private ResponseEntity<String> upload(String csv, boolean partial) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.set("X-Actor-Id", "officer-2");
+        headers.set("X-Actor-Department", "shi-rensheju");
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "roster.csv";
+            }
+        });
+        return rest.postForEntity("/api/employment/placements/import?partial=" + partial, new HttpEntity<>(body, headers),
+                String.class);
+    }
+
+    @Test
+    void the_api_is_documented_with_openapi() {
+        String docs = get("/api/employment/v3/api-docs").getBody();
+        assertThat(docs).contains("/api/employment/placements", "/api/employment/placements/{placementId}/verification",
+                "/api/employment/placements/import", "/api/employment/jobs", "/api/employment/intermediaries",
+                "/api/employment/households", "/api/employment/urban/unemployment-rate", "/api/employment/job-fairs");
+    }
+
+    private String created(ResponseEntity<String> response, String field) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json.readTree(response.getBody()).get(field).asText();
+    }
+
+    private JsonNode await(String path, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode node = null;
+        while (System.nanoTime() < until) {
+            ResponseEntity<String> response = get(path);
+            if (response.getStatusCode() == HttpStatus.OK) {
+                node = json.readTree(response.getBody());
+                if (condition.test(node)) {
+                    return node;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not reach the expected state: " + node);
+    }
+
+    private ResponseEntity<String> put(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor-Id", "officer-2");
+        headers.set("X-Actor-Department", "shi-rensheju");
+        return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private List<EventEnvelope> employmentEvents(java.util.function.Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> done) {
+        return TopicReader.readUntil(TestInfra.shared().kafkaBootstrapServers(), Topics.EMPLOYMENT, done, Duration.ofSeconds(30))
+                .stream().map(r -> EventJson.read(r.value())).toList();
+    }
+
+    private JsonNode getPlacement(String placementId) throws Exception {
+        ResponseEntity<String> response = get("/api/employment/placements/" + placementId);
+        return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
+    }
+
+    private JsonNode awaitPlacement(String placementId, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode placement = null;
+        while (System.nanoTime() < until) {
+            placement = getPlacement(placementId);
+            if (placement != null && condition.test(placement)) {
+                return placement;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("placement " + placementId + " did not reach the expected state: " + placement);
+    }
+
+    private ResponseEntity<String> get(String path, String... roles) {
+        HttpHeaders headers = new HttpHeaders();
+        if (roles.length > 0) {
+            headers.set("X-Actor-Roles", String.join(",", roles));
+        }
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private ResponseEntity<String> postTo(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor-Id", "officer-2");
+        headers.set("X-Actor-Department", "shi-rensheju");
+        return rest.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private ResponseEntity<String> post(String body) {

@@ -143,8 +143,8 @@ public class Dashboard {
                     : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_EVEN);
             // a share is judged against its target as it stands: no pace over the year
             views.add(new IndicatorView(r.id(), r.zh(), r.en(), value, target, ratio, value == null
-                    ? pace.status(BigDecimal.ZERO, null, 1, IndicatorCatalog.Direction.HIGHER_IS_BETTER)
-                    : pace.status(value, target, 1, IndicatorCatalog.Direction.HIGHER_IS_BETTER)));
+                    ? pace.status(BigDecimal.ZERO, null, 1, r.direction())
+                    : pace.status(value, target, 1, r.direction())));
         }
         return views;
     }

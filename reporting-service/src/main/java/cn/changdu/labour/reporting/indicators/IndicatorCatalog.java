@@ -19,8 +19,8 @@ public final class IndicatorCatalog {
         COUNT,
         /** distinct persons (personKey) within the area and period: a person counts once across services */
         PERSONS,
-        /** sum of a decimal payload field, exact to the fen */
-        SUM_YUAN,
+        /** sum of a decimal payload field (yuan, positions), exact */
+        SUM,
         /**
          * the current value of a field per key (e.g. per project, or per arrears case), summed over keys: events of
          * the {@code closers} types remove the key (arrears cleared)
@@ -42,7 +42,7 @@ public final class IndicatorCatalog {
     /**
      * @param types   the fact types it counts
      * @param when    which of those facts count
-     * @param field   the payload field summed (SUM_YUAN, CURRENT_SUM)
+     * @param field   the payload field summed (SUM, CURRENT_SUM)
      * @param key     payload fields identifying a case (CURRENT_*)
      * @param closers fact types that close a case (CURRENT_*)
      */
@@ -56,7 +56,10 @@ public final class IndicatorCatalog {
     }
 
     /** A share of one indicator in another, in percent, judged against its target directly (no pace). */
-    public record Ratio(String id, String zh, String en, String numerator, String denominator) {
+    public record Ratio(String id, String zh, String en, String numerator, String denominator, Direction direction) {
+        Ratio(String id, String zh, String en, String numerator, String denominator) {
+            this(id, zh, en, numerator, denominator, Direction.HIGHER_IS_BETTER);
+        }
     }
 
     private static final String ENROLLED = "training.TraineeEnrolled";
@@ -103,7 +106,18 @@ public final class IndicatorCatalog {
             transfers("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises", "PRIVATE_ENTERPRISE"),
             persons("govOrganisedOutOfRegion", "政府组织区外就业", "Government-organised out-of-region",
                     "employment.PlacementDetailsRecorded",
-                    p -> "GOVERNMENT".equals(p.get("organisedBy")) && "OUT_OF_REGION".equals(p.get("destination"))),
+                    p -> isTrue(p, "governmentOrganisedOutOfRegion")),
+            new Definition("jobsDeveloped", "开发就业岗位", "Jobs developed", Measure.SUM,
+                    Set.of("employment.JobPostingPublished"), p -> true, "positions", List.of(), Set.of(),
+                    Direction.HIGHER_IS_BETTER),
+            persons("urbanNewEmployment", "城镇新增就业", "Urban new employment", "employment.UrbanEmploymentRegistered",
+                    p -> true),
+            new Definition("registeredUnemployed", "城镇登记失业人数", "Registered unemployed", Measure.CURRENT_KEYS,
+                    Set.of("employment.UnemploymentRegistered"), p -> true, null, List.of("personKey"),
+                    Set.of("employment.UnemploymentEnded"), Direction.LOWER_IS_BETTER),
+            new Definition("urbanLabourForce", "城镇劳动力基数", "Urban labour force (base)", Measure.CURRENT_SUM,
+                    Set.of("employment.UrbanLabourForceBaseSet"), p -> true, "labourForce", List.of("countyCode", "year"),
+                    Set.of(), Direction.HIGHER_IS_BETTER),
             sum("transferIncome", "转移就业收入（元）", "Transfer income (yuan)", "employment.IncomeReported"),
             // construction projects (measures 8, 14)
             count("projectsRegistered", "登记工程项目", "Projects registered", "projectlabor.ProjectRegistered"),
@@ -129,7 +143,9 @@ public final class IndicatorCatalog {
             new Ratio("passRate", "培训合格率（%）", "Pass rate (%)", "passed", "assessed"),
             new Ratio("recommendedShare", "合格学员获推荐岗位占比（%）", "Qualified trainees recommended a job (%)", "recommendedPersons", "qualifiedPersons"),
             new Ratio("followedUpShare", "合格学员跟踪回访两次占比（%）", "Qualified trainees followed up twice (%)", "followedUpTwice", "qualifiedPersons"),
-            new Ratio("localLabourShare", "项目本地农牧民用工占比（%）", "Local labour share on projects (%)", "localWorkers", "projectWorkers"));
+            new Ratio("localLabourShare", "项目本地农牧民用工占比（%）", "Local labour share on projects (%)", "localWorkers", "projectWorkers"),
+            new Ratio("urbanUnemploymentRate", "城镇登记失业率（%）", "Urban registered unemployment rate (%)",
+                    "registeredUnemployed", "urbanLabourForce", Direction.LOWER_IS_BETTER));
 
     /** The transfer channels in the plan's order, for the per-channel chart. */
     public static final List<String> CHANNEL_INDICATORS = List.of("transfersOrganisedOutOfRegion",
@@ -171,7 +187,7 @@ public final class IndicatorCatalog {
     }
 
     private static Definition sum(String id, String zh, String en, String type) {
-        return new Definition(id, zh, en, Measure.SUM_YUAN, Set.of(type), p -> true, "amount", List.of(), Set.of(),
+        return new Definition(id, zh, en, Measure.SUM, Set.of(type), p -> true, "amount", List.of(), Set.of(),
                 Direction.HIGHER_IS_BETTER);
     }
 }

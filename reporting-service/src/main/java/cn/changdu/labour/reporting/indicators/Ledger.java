@@ -138,7 +138,7 @@ public class Ledger {
 
     private static final class Accumulator {
         private long count;
-        private long fen;
+        private BigDecimal sum = BigDecimal.ZERO;
         private final Set<String> persons = new HashSet<>();
         /** CURRENT_* measures: the latest value per case */
         private final Map<String, BigDecimal> current = new HashMap<>();
@@ -149,7 +149,7 @@ public class Ledger {
                 persons.add(personKey);
             }
             switch (definition.measure()) {
-                case SUM_YUAN -> fen += IndicatorCatalog.number(payload, definition.field()).movePointRight(2).longValueExact();
+                case SUM -> sum = sum.add(IndicatorCatalog.number(payload, definition.field()));
                 case CURRENT_SUM -> current.put(caseKey(definition, payload), IndicatorCatalog.number(payload, definition.field()));
                 case CURRENT_KEYS -> current.put(caseKey(definition, payload), BigDecimal.ONE);
                 default -> {
@@ -165,7 +165,7 @@ public class Ledger {
             return switch (measure) {
                 case COUNT -> BigDecimal.valueOf(count);
                 case PERSONS -> BigDecimal.valueOf(persons.size());
-                case SUM_YUAN -> BigDecimal.valueOf(fen, 2);
+                case SUM -> sum;
                 case CURRENT_SUM -> current.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 case CURRENT_KEYS -> BigDecimal.valueOf(current.size());
                 case TRANSFERS -> throw new IllegalStateException("transfers are counted by Transfers");

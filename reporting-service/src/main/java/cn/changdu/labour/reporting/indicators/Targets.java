@@ -42,7 +42,10 @@ public class Targets {
             Map.entry("transfersPrivateEnterprise", new BigDecimal("30000")),
             Map.entry("govOrganisedOutOfRegion", new BigDecimal("1100")),
             Map.entry("transferIncome", new BigDecimal("660000000")),
-            Map.entry("localLabourShare", new BigDecimal("30")));
+            Map.entry("localLabourShare", new BigDecimal("30")),
+            Map.entry("jobsDeveloped", new BigDecimal("10000")),
+            Map.entry("urbanNewEmployment", new BigDecimal("6500")),
+            Map.entry("urbanUnemploymentRate", new BigDecimal("3")));
 
     public record Target(int year, String indicator, String area, BigDecimal value, long version,
                          String changedBy, String changedByDepartment, java.time.Instant changedAt) {

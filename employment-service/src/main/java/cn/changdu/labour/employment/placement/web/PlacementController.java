@@ -3,10 +3,20 @@ package cn.changdu.labour.employment.placement.web;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.Destination;
+import cn.changdu.labour.contracts.employment.EndReason;
+import cn.changdu.labour.contracts.employment.OrganisedBy;
 import cn.changdu.labour.contracts.employment.TransferChannel;
+import cn.changdu.labour.contracts.employment.VerificationStatus;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.employment.placement.api.EndEmploymentCommand;
 import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
+import cn.changdu.labour.employment.placement.api.PlacementDetails;
+import cn.changdu.labour.employment.placement.api.ReportIncomeCommand;
+import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
+import cn.changdu.labour.employment.placement.query.PlacementQueries;
+import cn.changdu.labour.employment.placement.query.PlacementQueries.PlacementView;
+import cn.changdu.labour.support.web.Caller;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,29 +28,40 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/employment/placements")
+@RequestMapping("/api/employment")
 public class PlacementController {
 
     private final DomainCommands commands;
     private final PersonKeys personKeys;
+    private final PlacementQueries queries;
+    private final PlacementPreconditions preconditions;
 
-    public PlacementController(DomainCommands commands, PersonKeys personKeys) {
+    public PlacementController(DomainCommands commands, PersonKeys personKeys, PlacementQueries queries,
+                               PlacementPreconditions preconditions) {
         this.commands = commands;
         this.personKeys = personKeys;
+        this.queries = queries;
+        this.preconditions = preconditions;
     }
 
+    /** The fields after {@code occurredAt} are optional additions; older clients leave them out. */
     public record PlaceWorkerRequest(
             @NotBlank @Size(max = 50) String name,
             @NotBlank @ValidResidentId String residentId,
@@ -50,22 +71,117 @@ public class PlacementController {
             @NotBlank @Size(max = 100) String employer,
             @NotNull LocalDate startDate,
             @Positive @Digits(integer = 9, fraction = 2) BigDecimal expectedMonthlyIncome,
-            Instant occurredAt) {
+            Instant occurredAt,
+            OrganisedBy organisedBy,
+            @Size(max = 20) String destinationProvince,
+            @Size(max = 64) String intermediaryId,
+            @Size(max = 64) String trainingClassId,
+            @Size(max = 64) String projectId,
+            @Size(max = 64) String householdId,
+            @Size(max = 64) String jobFairId,
+            @Size(max = 50) String township,
+            @Pattern(regexp = "^1\\d{10}$", message = "须为11位手机号") String phone) {
+
+        PlacementDetails details() {
+            return new PlacementDetails(organisedBy, blankToNull(destinationProvince), blankToNull(intermediaryId),
+                    blankToNull(trainingClassId), blankToNull(projectId), blankToNull(householdId),
+                    blankToNull(jobFairId), blankToNull(township), blankToNull(phone));
+        }
     }
 
     public record WorkerPlacedResponse(String placementId, String personKey) {
     }
 
+    public record VerifyRequest(@NotBlank @ValidResidentId String residentId, @NotNull LocalDate verifiedOn,
+                                @NotNull VerificationStatus status, @Size(max = 200) String remarks,
+                                Instant occurredAt) {
+    }
+
+    public record EndRequest(@NotBlank @ValidResidentId String residentId, @NotNull LocalDate endedOn,
+                             @NotNull EndReason reason, @Size(max = 200) String remarks, Instant occurredAt) {
+    }
+
+    public record IncomeRequest(@NotBlank @ValidResidentId String residentId, @NotNull YearMonth period,
+                                @NotNull @Positive @Digits(integer = 9, fraction = 2) BigDecimal amount,
+                                Instant occurredAt) {
+    }
+
+    public record Done(String placementId, String personKey) {
+    }
+
     @Operation(summary = "Record a transfer-employment placement (转移就业登记)")
-    @PostMapping
+    @PostMapping("/placements")
     public ResponseEntity<WorkerPlacedResponse> place(@Valid @RequestBody PlaceWorkerRequest request, Actor actor) {
         ResidentId residentId = new ResidentId(request.residentId());
         String personKey = personKeys.keyOf(residentId);
+        PlacementDetails details = request.details();
+        preconditions.check(request.channel(), details);
         String placementId = UUID.randomUUID().toString();
         commands.send(new PlaceWorkerCommand(personKey, placementId, request.name().strip(), residentId.value(),
                 request.countyCode(), request.channel(), request.destination(), request.employer(),
-                request.startDate(), request.expectedMonthlyIncome()), actor, request.occurredAt());
+                request.startDate(), request.expectedMonthlyIncome(), details), actor, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/employment/placements/" + placementId))
                 .body(new WorkerPlacedResponse(placementId, personKey));
+    }
+
+    @Operation(summary = "Record the 3-month stability check of a placement (稳定就业核验)")
+    @PostMapping("/placements/{placementId}/verification")
+    public Done verify(@PathVariable String placementId, @Valid @RequestBody VerifyRequest request, Actor actor) {
+        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
+        commands.send(new VerifyEmploymentCommand(personKey, placementId, request.verifiedOn(), request.status(),
+                request.remarks()), actor, request.occurredAt());
+        return new Done(placementId, personKey);
+    }
+
+    @Operation(summary = "Record the end of a placement (离岗登记)")
+    @PostMapping("/placements/{placementId}/end")
+    public Done end(@PathVariable String placementId, @Valid @RequestBody EndRequest request, Actor actor) {
+        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
+        commands.send(new EndEmploymentCommand(personKey, placementId, request.endedOn(), request.reason(),
+                request.remarks()), actor, request.occurredAt());
+        return new Done(placementId, personKey);
+    }
+
+    @Operation(summary = "Report a placement's income for one month (转移就业收入)")
+    @PostMapping("/placements/{placementId}/income")
+    public Done reportIncome(@PathVariable String placementId, @Valid @RequestBody IncomeRequest request, Actor actor) {
+        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
+        commands.send(new ReportIncomeCommand(personKey, placementId, request.period(), request.amount()), actor,
+                request.occurredAt());
+        return new Done(placementId, personKey);
+    }
+
+    @Operation(summary = "Placements by county, channel, employer, household, status, overdue 3-month check")
+    @GetMapping("/placements")
+    public List<PlacementView> find(@RequestParam(required = false) String countyCode,
+                                    @RequestParam(required = false) TransferChannel channel,
+                                    @RequestParam(required = false) String employer,
+                                    @RequestParam(required = false) String householdId,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) Boolean overdue,
+                                    @RequestParam(required = false) String intermediaryId,
+                                    @RequestParam(required = false) String jobFairId,
+                                    Caller caller) {
+        return queries.find(new PlacementQueries.Filter(countyCode, channel == null ? null : channel.name(), employer,
+                householdId, status, overdue, null, intermediaryId, jobFairId), caller);
+    }
+
+    @Operation(summary = "One placement")
+    @GetMapping("/placements/{placementId}")
+    public ResponseEntity<PlacementView> one(@PathVariable String placementId, Caller caller) {
+        return ResponseEntity.of(queries.byId(placementId, caller));
+    }
+
+    @Operation(summary = "A person's employment history (personal data masked unless the caller may see it)")
+    @GetMapping("/people/{residentId}/placements")
+    public List<PlacementView> history(@PathVariable String residentId, Caller caller) {
+        String personKey = ResidentId.validate(residentId).isPresent() ? residentId
+                : personKeys.keyOf(new ResidentId(residentId));
+        return queries.find(new PlacementQueries.Filter(null, null, null, null, null, null, personKey, null, null),
+                caller);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

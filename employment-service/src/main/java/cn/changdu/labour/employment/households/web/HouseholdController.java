@@ -1,0 +1,78 @@
+package cn.changdu.labour.employment.households.web;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
+import cn.changdu.labour.employment.households.query.HouseholdProjection;
+import cn.changdu.labour.employment.households.query.HouseholdProjection.HouseholdView;
+import cn.changdu.labour.support.web.Caller;
+import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.web.ValidResidentId;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/employment/households")
+public class HouseholdController {
+
+    private final DomainCommands commands;
+    private final HouseholdProjection households;
+
+    public HouseholdController(DomainCommands commands, HouseholdProjection households) {
+        this.commands = commands;
+        this.households = households;
+    }
+
+    public record RegisterRequest(@NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
+                                  @NotBlank @Size(max = 100) String site,
+                                  @NotBlank @Size(max = 50) String headName,
+                                  @NotBlank @ValidResidentId String headResidentId,
+                                  @NotNull @Max(30) Integer membersAbleToWork,
+                                  @NotNull LocalDate registeredOn, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Register a relocated household with members able to work (易地搬迁户登记)")
+    @PostMapping
+    public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest request, Actor actor) {
+        String householdId = "hh-" + UUID.randomUUID();
+        commands.send(new RegisterRelocatedHousehold(householdId, request.countyCode(), request.site().strip(),
+                request.headName().strip(), new ResidentId(request.headResidentId()).value(),
+                request.membersAbleToWork(), request.registeredOn()), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/households/" + householdId))
+                .body(Map.of("householdId", householdId));
+    }
+
+    @Operation(summary = "Relocated households by county and site; nobodyEmployed=true lists those with nobody employed")
+    @GetMapping
+    public List<HouseholdView> find(@RequestParam(required = false) String countyCode,
+                                    @RequestParam(required = false) String site,
+                                    @RequestParam(required = false) Boolean nobodyEmployed, Caller caller) {
+        return households.find(countyCode, site, nobodyEmployed, caller);
+    }
+
+    @Operation(summary = "Per relocation site: households registered and households with nobody employed")
+    @GetMapping("/sites")
+    public List<Map<String, Object>> sites(@RequestParam(required = false) String countyCode, Caller caller) {
+        return households.sites(countyCode, caller);
+    }
+}

@@ -1,0 +1,91 @@
+package cn.changdu.labour.employment.intermediaries.web;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.contracts.employment.IntermediaryKind;
+import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
+import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
+import cn.changdu.labour.employment.intermediaries.query.IntermediaryProjection;
+import cn.changdu.labour.support.web.DomainCommands;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/employment/intermediaries")
+public class IntermediaryController {
+
+    private final DomainCommands commands;
+    private final MongoTemplate mongo;
+
+    public IntermediaryController(DomainCommands commands, MongoTemplate mongo) {
+        this.commands = commands;
+        this.mongo = mongo;
+    }
+
+    public record RecogniseRequest(@NotBlank @Size(max = 100) String name, @NotNull IntermediaryKind kind,
+                                   @NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
+                                   @Size(max = 50) String township, @NotNull LocalDate recognisedOn,
+                                   Instant occurredAt) {
+    }
+
+    public record SuspendRequest(@NotBlank @Size(max = 200) String reason, @NotNull LocalDate suspendedOn,
+                                 Instant occurredAt) {
+    }
+
+    @Operation(summary = "Recognise an HR agency, labour broker, work team or transfer cooperative (认定)")
+    @PostMapping
+    public ResponseEntity<Map<String, String>> recognise(@Valid @RequestBody RecogniseRequest request, Actor actor) {
+        String id = "im-" + UUID.randomUUID();
+        commands.send(new RecogniseIntermediary(id, request.name().strip(), request.kind(), request.countyCode(),
+                request.township(), request.recognisedOn()), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/intermediaries/" + id)).body(Map.of("intermediaryId", id));
+    }
+
+    @Operation(summary = "Suspend a recognised intermediary")
+    @PostMapping("/{intermediaryId}/suspension")
+    public Map<String, String> suspend(@PathVariable String intermediaryId, @Valid @RequestBody SuspendRequest request,
+                                       Actor actor) {
+        commands.send(new SuspendIntermediary(intermediaryId, request.reason(), request.suspendedOn()), actor,
+                request.occurredAt());
+        return Map.of("intermediaryId", intermediaryId);
+    }
+
+    @Operation(summary = "Intermediaries by county and status (RECOGNISED, SUSPENDED)")
+    @GetMapping
+    public List<Document> find(@RequestParam(required = false) String countyCode,
+                               @RequestParam(required = false) String status) {
+        Criteria criteria = new Criteria();
+        if (countyCode != null) {
+            criteria = criteria.and("countyCode").is(countyCode);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(new Query(criteria).with(Sort.by("name")), Document.class, IntermediaryProjection.COLLECTION)
+                .stream().peek(d -> d.put("intermediaryId", d.remove("_id"))).toList();
+    }
+}

@@ -1,0 +1,63 @@
+package cn.changdu.labour.employment.jobfairs.web;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
+import cn.changdu.labour.employment.jobfairs.query.JobFairProjection;
+import cn.changdu.labour.support.web.DomainCommands;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/employment/job-fairs")
+public class JobFairController {
+
+    private final DomainCommands commands;
+    private final JobFairProjection jobFairs;
+
+    public JobFairController(DomainCommands commands, JobFairProjection jobFairs) {
+        this.commands = commands;
+        this.jobFairs = jobFairs;
+    }
+
+    public record JobFairRequest(@NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
+                                 @NotBlank @Size(max = 100) String name, @NotNull LocalDate heldOn,
+                                 @NotNull @Min(0) Integer employers, @NotNull @Min(0) Integer positionsOffered,
+                                 @NotNull @Min(0) Integer attendance, Instant occurredAt) {
+    }
+
+    @Operation(summary = "Record a county matching event (job fair) that was held")
+    @PostMapping
+    public ResponseEntity<Map<String, String>> record(@Valid @RequestBody JobFairRequest request, Actor actor) {
+        String id = "fair-" + UUID.randomUUID();
+        commands.send(new RecordJobFair(id, request.countyCode(), request.name().strip(), request.heldOn(),
+                request.employers(), request.positionsOffered(), request.attendance()), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/job-fairs/" + id)).body(Map.of("jobFairId", id));
+    }
+
+    @Operation(summary = "Job fairs by county, with the placements attributed to each")
+    @GetMapping
+    public List<Document> find(@RequestParam(required = false) String countyCode) {
+        return jobFairs.find(countyCode);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.changdu.labour.employment.placement.api;
+
+import java.math.BigDecimal;
+
+public record OutOfRegionSubsidyGrantedEvent(String personKey, String placementId, String countyCode,
+                                             BigDecimal amount) {
+}
