@@ -56,7 +56,8 @@ function render() {
   document.getElementById("cards").innerHTML = CARD_INDICATORS.map(id => byId(view.city, id)).filter(Boolean).map(i => {
     const s = i.status || { colour: "NONE" };
     const target = i.target === null ? "" :
-      `<div class="target">${t("target")} ${num(i.target)} · ${num(i.ratio)}% · ${t(s.colour)}${s.forecast !== null ? ` · ${t("forecast")} ${num(s.forecast)}` : ""}</div>`;
+      `<div class="target">${t("target")} ${num(i.target)}${i.ratio !== null ? ` · ${num(i.ratio)}%` : ""} · ${t(s.colour)}`
+      + `${s.forecast !== null && !pct(i.id) ? ` · ${t("forecast")} ${num(s.forecast)}` : ""}</div>`;
     return `<div class="card" data-indicator="${i.id}" data-status="${s.colour}"><div class="label">${esc(name(i))}</div>`
       + `<div class="value">${num(i.value)}${pct(i.id) && i.value !== null ? "%" : ""}</div>${target}</div>`;
   }).join("");

@@ -2,6 +2,8 @@ package cn.changdu.labour.reporting.live;
 
 import cn.changdu.labour.reporting.indicators.Ledger;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +41,13 @@ public class LiveUpdates {
         emitter.onError(e -> emitters.remove(emitter));
         send(emitter, "hello");
         return emitter;
+    }
+
+    /** Ends the open streams first: a graceful shutdown would otherwise wait for them to close. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
     }
 
     @Scheduled(fixedDelay = 500)
