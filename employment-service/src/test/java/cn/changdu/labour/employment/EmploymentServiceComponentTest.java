@@ -9,7 +9,7 @@ import cn.changdu.labour.contracts.employment.IncomeReported;
 import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
-import cn.changdu.labour.employment.support.MutableClock;
+import cn.changdu.labour.infra.test.MutableClock;
 import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.deadline.DeadlineManager;

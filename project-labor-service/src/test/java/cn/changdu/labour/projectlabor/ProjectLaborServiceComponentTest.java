@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor;
 
+import cn.changdu.labour.infra.test.MutableClock;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
@@ -38,10 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -394,31 +392,4 @@ class ProjectLaborServiceComponentTest {
         return headers;
     }
 
-    /** A clock the test moves forward; the deadline manager and the services' "now" read it. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package cn.changdu.labour.employment.support;
+package cn.changdu.labour.infra.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward, to drive deadlines. */
+/** A clock tests move by hand, to drive deadlines and "now" (declare it as the application's {@code Clock} bean). */
 public final class MutableClock extends Clock {
+
     private volatile Instant now;
 
     public MutableClock(Instant now) {
@@ -16,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
