@@ -364,6 +364,14 @@ for row in "${WAGES[@]}"; do
   PAYMENTS=$((PAYMENTS + 1))
 done
 
+# County splits of the plan's city targets (illustrative: the plan's attachment tables are not in its text).
+targets_csv="$(dirname "${BASH_SOURCE[0]}")/targets-2020-counties.csv"
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/reports/targets/import" \
+  -H 'X-Actor-Id: demo-loader' -H "X-Actor-Department: $(printf '%s' '市人社局' | od -An -tx1 | tr ' ' '%' | tr -d '\n' | sed 's/%%*/%/g')" \
+  -F "file=@${targets_csv};type=text/csv")
+[[ "$status" == 200 ]] || die "loading the county targets failed (HTTP $status)"
+REQUESTS=$((REQUESTS + 1))
+
 printf 'Demo data loaded through %s: %d classes, %d trainees, %d placements, %d projects, %d wage payments (%d people, 11 counties, %d requests, %d s)\n' \
   "$GATEWAY" "${#CLASSES[@]}" "$TRAINEES" "${#PLACEMENTS[@]}" "${#PROJECTS[@]}" "$PAYMENTS" \
   "$PEOPLE" "$REQUESTS" "$((SECONDS - STARTED_AT))"

@@ -138,6 +138,35 @@ class DashboardAndExportTest {
         assertThat(indicator(before.get("city"), "transfers").get("value").asLong()).isZero();
     }
 
+    @Test
+    void county_targets_are_loaded_from_a_csv_file_all_lines_or_none() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.set("X-Actor-Id", "planner-2");
+        headers.set("X-Actor-Department", "%E5%B8%82%E4%BA%BA%E7%A4%BE%E5%B1%80");
+        ResponseEntity<String> refused = upload(headers, "year,indicator,area,value\n2015,transfers,540302,100\n2015,nonsense,540302,1\n2015,transfers,999999,1\n");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("\"line\":3", "\"field\":\"indicator\"", "\"line\":4", "\"field\":\"area\"");
+        assertThat(json.readTree(rest.getForObject("/api/reports/targets?year=2015", String.class))).isEmpty();
+
+        assertThat(upload(headers, "year,indicator,area,value\n2015,transfers,540302,100\n2015,peopleTrained,dept:住建局,7\n")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode targets = json.readTree(rest.getForObject("/api/reports/targets?year=2015", String.class));
+        assertThat(targets.findValuesAsText("area")).containsExactlyInAnyOrder("540302", "dept:住建局");
+        assertThat(targets.findValuesAsText("changedBy")).containsOnly("planner-2");
+    }
+
+    private ResponseEntity<String> upload(HttpHeaders headers, String csv) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "targets.csv";
+            }
+        });
+        return rest.postForEntity("/api/reports/targets/import", new HttpEntity<>(form, headers), String.class);
+    }
+
     private ResponseEntity<String> put(HttpHeaders headers, String body) {
         return rest.exchange("/api/reports/targets", HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
     }

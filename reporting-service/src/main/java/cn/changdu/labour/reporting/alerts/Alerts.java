@@ -55,8 +55,14 @@ public class Alerts {
                     p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(new BigDecimal("80")) < 0));
 
     static final String FEW_INSPECTIONS = "inspections-short";
+    static final String RECOMMENDATIONS_OVERDUE = "recommendation-overdue";
+    static final String FOLLOW_UPS_OVERDUE = "follow-up-overdue";
     /** Days before a class ends from which fewer than two inspections raise an alert. */
     static final int INSPECTION_WARNING_DAYS = 3;
+    /** Days after completion by which every qualified trainee should have been recommended a job. */
+    static final int RECOMMENDATION_DAYS = 30;
+    /** Days after a class ends by which every qualified trainee should have had two follow-ups. */
+    static final int FOLLOW_UP_DAYS = 120;
 
     public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
 
@@ -108,6 +114,54 @@ public class Alerts {
                         "Class ends soon with fewer than two inspections (" + inspections + " so far)");
             }
         }
+    }
+
+    /**
+     * Completed classes whose qualified trainees were not all recommended a job within {@value #RECOMMENDATION_DAYS}
+     * days, or not all followed up twice within {@value #FOLLOW_UP_DAYS} days of the class's end; the alert closes
+     * itself once they are.
+     */
+    @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
+    public void scanAfterTrainingDuties() {
+        LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
+        for (Document completed : facts.active().find(Filters.eq("type", "training.ClassCompleted"))) {
+            Document payload = completed.get("p", Document.class);
+            String classId = payload.getString("classId");
+            java.util.Set<String> qualified = persons("training.TraineeAssessed", classId, Filters.eq("p.passed", true));
+            if (qualified.isEmpty()) {
+                continue;
+            }
+            LocalDate completedOn = LocalDate.parse(payload.getString("completedOn"));
+            LocalDate endDate = LocalDate.parse(payload.getString("endDate"));
+            java.util.Set<String> recommended = persons("training.JobRecommended", classId, null);
+            long notRecommended = qualified.stream().filter(p -> !recommended.contains(p)).count();
+            duty(RECOMMENDATIONS_OVERDUE, classId, completed, payload, today.isAfter(completedOn.plusDays(RECOMMENDATION_DAYS)),
+                    notRecommended, "结业 " + RECOMMENDATION_DAYS + " 天内仍有 " + notRecommended + " 名合格学员未获推荐岗位",
+                    notRecommended + " qualified trainees without a job recommendation " + RECOMMENDATION_DAYS + " days after completion");
+            java.util.Set<String> twice = persons("training.FollowUpRecorded", classId, Filters.gte("p.followUpNumber", 2));
+            long notFollowedUp = qualified.stream().filter(p -> !twice.contains(p)).count();
+            duty(FOLLOW_UPS_OVERDUE, classId, completed, payload, today.isAfter(endDate.plusDays(FOLLOW_UP_DAYS)),
+                    notFollowedUp, "结业 " + FOLLOW_UP_DAYS + " 天内仍有 " + notFollowedUp + " 名合格学员未完成两次跟踪回访",
+                    notFollowedUp + " qualified trainees without two follow-ups " + FOLLOW_UP_DAYS + " days after the class ended");
+        }
+    }
+
+    private void duty(String kind, String classId, Document fact, Document payload, boolean due, long missing, String zh, String en) {
+        if (due && missing > 0) {
+            open(kind, classId, fact, payload, zh, en);
+        } else if (missing == 0) {
+            alerts.updateOne(Filters.and(Filters.eq("_id", kind + ":" + classId), Filters.ne("status", Status.CLOSED.name())),
+                    Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: duty done"),
+                            Updates.set("closedAt", Date.from(clock.instant()))));
+        }
+    }
+
+    private java.util.Set<String> persons(String type, String classId, Bson condition) {
+        Bson filter = condition == null ? Filters.and(Filters.eq("type", type), Filters.eq("p.classId", classId))
+                : Filters.and(Filters.eq("type", type), Filters.eq("p.classId", classId), condition);
+        java.util.Set<String> persons = new java.util.HashSet<>();
+        facts.active().find(filter).forEach(f -> persons.add(f.getString("personKey")));
+        return persons;
     }
 
     public List<Document> list(Status status, String county) {

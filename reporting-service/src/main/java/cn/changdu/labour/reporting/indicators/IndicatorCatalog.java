@@ -33,7 +33,9 @@ public final class IndicatorCatalog {
          * personKey across placements and roster joins of local workers, in the channel, county and quarter of their
          * first transfer of the year; {@code field} names a channel to count only that one
          */
-        TRANSFERS
+        TRANSFERS,
+        /** relocated households with labour capacity and nobody employed now (current state in any period) */
+        HOUSEHOLDS_WITHOUT_WORK
     }
 
     /** Whether more is better (people trained) or less (arrears). */
@@ -94,6 +96,13 @@ public final class IndicatorCatalog {
             persons("recommendedPersons", "获推荐岗位的人数", "Trainees recommended a job", "training.JobRecommended", p -> true),
             persons("followedUpTwice", "跟踪回访两次以上的人数", "Trainees followed up twice", "training.FollowUpRecorded",
                     p -> number(p, "followUpNumber").intValue() >= 2),
+            persons("employedAfterTraining", "培训后即时就业人数", "Employed right after training", "training.FollowUpRecorded",
+                    p -> number(p, "followUpNumber").intValue() == 1 && employed(p)),
+            persons("employedAfterThreeMonths", "培训后三个月就业人数", "Employed 3 months after training",
+                    "training.FollowUpRecorded", p -> number(p, "followUpNumber").intValue() >= 2 && employed(p)
+                    && p.get("classEndDate") != null && p.get("followedUpOn") != null
+                    && !java.time.LocalDate.parse(p.get("followedUpOn").toString())
+                    .isBefore(java.time.LocalDate.parse(p.get("classEndDate").toString()).plusMonths(3))),
             sum("subsidyClaimed", "申领培训补贴（元）", "Subsidy claimed (yuan)", "training.SubsidyClaimed"),
             sum("subsidyApproved", "核准培训补贴（元）", "Subsidy approved (yuan)", "training.SubsidyApproved"),
             sum("subsidyPaid", "拨付培训补贴（元）", "Subsidy paid (yuan)", "training.SubsidyPaid"),
@@ -119,6 +128,9 @@ public final class IndicatorCatalog {
                     Set.of("employment.UrbanLabourForceBaseSet"), p -> true, "labourForce", List.of("countyCode", "year"),
                     Set.of(), Direction.HIGHER_IS_BETTER),
             sum("transferIncome", "转移就业收入（元）", "Transfer income (yuan)", "employment.IncomeReported"),
+            new Definition("householdsWithNobodyEmployed", "易地搬迁户中无人就业户数", "Relocated households with nobody employed",
+                    Measure.HOUSEHOLDS_WITHOUT_WORK, Set.of("employment.RelocatedHouseholdRegistered"), p -> true, null,
+                    List.of(), Set.of(), Direction.LOWER_IS_BETTER),
             // construction projects (measures 8, 14)
             count("projectsRegistered", "登记工程项目", "Projects registered", "projectlabor.ProjectRegistered"),
             new Definition("localWorkers", "项目本地农牧民用工", "Local farmers/herders on rosters", Measure.CURRENT_SUM,
@@ -143,6 +155,10 @@ public final class IndicatorCatalog {
             new Ratio("passRate", "培训合格率（%）", "Pass rate (%)", "passed", "assessed"),
             new Ratio("recommendedShare", "合格学员获推荐岗位占比（%）", "Qualified trainees recommended a job (%)", "recommendedPersons", "qualifiedPersons"),
             new Ratio("followedUpShare", "合格学员跟踪回访两次占比（%）", "Qualified trainees followed up twice (%)", "followedUpTwice", "qualifiedPersons"),
+            new Ratio("employmentRateAfterTraining", "培训后即时就业率（%）", "Employment rate right after training (%)",
+                    "employedAfterTraining", "qualifiedPersons"),
+            new Ratio("employmentRateAfterThreeMonths", "培训后三个月就业率（%）", "Employment rate after 3 months (%)",
+                    "employedAfterThreeMonths", "qualifiedPersons"),
             new Ratio("localLabourShare", "项目本地农牧民用工占比（%）", "Local labour share on projects (%)", "localWorkers", "projectWorkers"),
             new Ratio("urbanUnemploymentRate", "城镇登记失业率（%）", "Urban registered unemployment rate (%)",
                     "registeredUnemployed", "urbanLabourForce", Direction.LOWER_IS_BETTER));
@@ -164,6 +180,11 @@ public final class IndicatorCatalog {
 
     static boolean isTrue(Map<String, Object> payload, String field) {
         return Boolean.TRUE.equals(payload.get(field));
+    }
+
+    private static boolean employed(Map<String, Object> payload) {
+        Object status = payload.get("employmentStatus");
+        return status != null && !"NOT_EMPLOYED".equals(status.toString());
     }
 
     static BigDecimal number(Map<String, Object> payload, String field) {

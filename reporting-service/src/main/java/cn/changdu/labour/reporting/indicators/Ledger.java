@@ -31,6 +31,7 @@ public class Ledger {
     private volatile Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
     private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
     private volatile Transfers transfers = new Transfers();
+    private volatile Households households = new Households();
     private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
 
     /** The period of everything ever recorded. */
@@ -59,6 +60,7 @@ public class Ledger {
         totals = fresh.totals;
         applied = fresh.applied;
         transfers = fresh.transfers;
+        households = fresh.households;
         listeners.forEach(l -> l.accept(new Document("_id", "reload")));
     }
 
@@ -83,8 +85,10 @@ public class Ledger {
         String year = String.valueOf(fact.getInteger("year"));
         List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"), ALL_TIME);
         transfers.add(fact, payload);
+        households.add(fact, payload);
         for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
-            if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS) {
+            if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS
+                    || definition.measure() == IndicatorCatalog.Measure.HOUSEHOLDS_WITHOUT_WORK) {
                 continue;
             }
             boolean counts = definition.types().contains(type) && definition.when().test(payload);
@@ -111,6 +115,9 @@ public class Ledger {
         IndicatorCatalog.Definition definition = IndicatorCatalog.definition(indicator).orElseThrow();
         if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS) {
             return BigDecimal.valueOf(transfers.count(area, period, definition.field()));
+        }
+        if (definition.measure() == IndicatorCatalog.Measure.HOUSEHOLDS_WITHOUT_WORK) {
+            return BigDecimal.valueOf(households.withNobodyEmployed(area));
         }
         Accumulator accumulator = totals.get(new Key(indicator, area, period));
         return accumulator == null ? BigDecimal.ZERO : accumulator.value(definition.measure());
@@ -168,7 +175,7 @@ public class Ledger {
                 case SUM -> sum;
                 case CURRENT_SUM -> current.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 case CURRENT_KEYS -> BigDecimal.valueOf(current.size());
-                case TRANSFERS -> throw new IllegalStateException("transfers are counted by Transfers");
+                case TRANSFERS, HOUSEHOLDS_WITHOUT_WORK -> throw new IllegalStateException("counted by Transfers / Households");
             };
         }
 

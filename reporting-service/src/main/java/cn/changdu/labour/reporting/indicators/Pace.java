@@ -45,6 +45,10 @@ public record Pace(double yellowBelow, double orangeBelow, double redBelow) {
     }
 
     public Status status(BigDecimal value, BigDecimal target, double elapsed, IndicatorCatalog.Direction direction) {
+        if (direction == IndicatorCatalog.Direction.LOWER_IS_BETTER && target != null && target.signum() == 0) {
+            // "none at all" (every relocated household with someone employed): anything above zero is red
+            return new Status(value.signum() == 0 ? Colour.GREEN : Colour.RED, target, value, null);
+        }
         if (target == null || target.signum() <= 0 || elapsed <= 0) {
             return Status.NONE;
         }

@@ -44,6 +44,9 @@ public class Targets {
             Map.entry("transferIncome", new BigDecimal("660000000")),
             Map.entry("localLabourShare", new BigDecimal("30")),
             Map.entry("jobsDeveloped", new BigDecimal("10000")),
+            Map.entry("employmentRateAfterTraining", new BigDecimal("40")),
+            Map.entry("employmentRateAfterThreeMonths", new BigDecimal("55")),
+            Map.entry("householdsWithNobodyEmployed", BigDecimal.ZERO),
             Map.entry("urbanNewEmployment", new BigDecimal("6500")),
             Map.entry("urbanUnemploymentRate", new BigDecimal("3")));
 

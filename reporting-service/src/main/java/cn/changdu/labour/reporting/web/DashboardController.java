@@ -5,7 +5,10 @@ import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.indicators.Dashboard;
 import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import cn.changdu.labour.reporting.indicators.Ledger;
+import cn.changdu.labour.reporting.indicators.TargetFile;
 import cn.changdu.labour.reporting.indicators.Targets;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,10 +30,12 @@ public class DashboardController {
 
     private final Dashboard dashboard;
     private final Targets targets;
+    private final TargetFile targetFile;
 
-    public DashboardController(Dashboard dashboard, Targets targets) {
+    public DashboardController(Dashboard dashboard, Targets targets, TargetFile targetFile) {
         this.dashboard = dashboard;
         this.targets = targets;
+        this.targetFile = targetFile;
     }
 
     @Operation(summary = "Every indicator against its target with its four-colour status: city, counties, departments, quarters")
@@ -51,6 +56,16 @@ public class DashboardController {
     @GetMapping("/targets/history")
     public List<Document> history(@RequestParam(required = false) Integer year) {
         return targets.history(year != null ? year : dashboard.planYear());
+    }
+
+    @Operation(summary = "Load targets from a CSV file (year,indicator,area,value): all lines or none")
+    @PostMapping(path = "/targets/import", consumes = "multipart/form-data")
+    public List<Targets.Target> importTargets(@RequestParam("file") MultipartFile file,
+                                              @RequestHeader(name = "X-Actor-Id", required = false) String actorId,
+                                              @RequestHeader(name = "X-Actor-Department", required = false) String department)
+            throws java.io.IOException {
+        Actor actor = ReportingProblems.actor(actorId, department);
+        return targets.change(targetFile.parse(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)), actor);
     }
 
     @Operation(summary = "Set or change targets; name the version you read as expectedVersion (409 if it moved on)")

@@ -1,6 +1,7 @@
 package cn.changdu.labour.reporting.web;
 
 import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.reporting.indicators.TargetFile;
 import cn.changdu.labour.reporting.indicators.Targets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -51,6 +52,15 @@ public class ReportingProblems {
     public ResponseEntity<ProblemDetail> badRequest(BadRequest ex) {
         return problem(HttpStatus.BAD_REQUEST, "validation", "请求数据未通过校验 (validation failed)", ex.getMessage(),
                 ex.field, ex.rule);
+    }
+
+    @ExceptionHandler(TargetFile.Refused.class)
+    public ResponseEntity<ProblemDetail> badTargetFile(TargetFile.Refused ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setType(URI.create("https://changdu-labour.example/problems/import-refused"));
+        problem.setTitle("导入被拒绝 (import refused)");
+        problem.setProperty("errors", ex.errors());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Targets.VersionConflict.class)

@@ -1,0 +1,106 @@
+package cn.changdu.labour.reporting.indicators;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Targets from a CSV file ({@code year,indicator,area,value}, a header line, UTF-8): the per-county and
+ * per-department splits of the plan's attachments. Loaded at start-up from {@code platform.targets.file} when set
+ * (only rows whose value differs are recorded, as changes by the file), or uploaded through the API.
+ */
+@Component
+public class TargetFile {
+
+    private static final Logger log = LoggerFactory.getLogger(TargetFile.class);
+
+    /** A bad line of the file: its number, the column and what is wrong. */
+    public record LineError(int line, String field, String message) {
+    }
+
+    /** The file has bad lines; nothing was recorded. */
+    public static class Refused extends RuntimeException {
+        private final List<LineError> errors;
+
+        Refused(List<LineError> errors) {
+            super(errors.size() + " 行有误，未导入任何目标");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<LineError> errors() {
+            return errors;
+        }
+    }
+
+    private final Targets targets;
+    private final String file;
+
+    public TargetFile(Targets targets, @Value("${platform.targets.file:}") String file) {
+        this.targets = targets;
+        this.file = file;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadConfiguredFile() throws IOException {
+        if (file.isBlank()) {
+            return;
+        }
+        List<Targets.Change> changes = parse(Files.readString(Path.of(file), StandardCharsets.UTF_8)).stream()
+                .filter(c -> !targets.target(c.year(), c.indicator(), c.area()).map(v -> v.compareTo(c.value()) == 0).orElse(false))
+                .toList();
+        targets.change(changes, new Actor("file:" + Path.of(file).getFileName(), "platform"));
+        log.info("targets file {}: {} targets changed", file, changes.size());
+    }
+
+    /** Reads every line; refuses the whole file if any line is bad. */
+    public List<Targets.Change> parse(String csv) {
+        List<Targets.Change> changes = new ArrayList<>();
+        List<LineError> errors = new ArrayList<>();
+        String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[i].split(",", -1);
+            int line = i + 1;
+            if (cells.length != 4) {
+                errors.add(new LineError(line, null, "须为 4 列：year,indicator,area,value"));
+                continue;
+            }
+            String indicator = cells[1].strip();
+            String area = cells[2].strip();
+            try {
+                int year = Integer.parseInt(cells[0].strip());
+                BigDecimal value = new BigDecimal(cells[3].strip());
+                if (!IndicatorCatalog.exists(indicator)) {
+                    errors.add(new LineError(line, "indicator", "未知指标：" + indicator));
+                } else if (!(area.equals(Ledger.CITY) || Counties.CHANGDU.containsKey(area) || area.startsWith("dept:"))) {
+                    errors.add(new LineError(line, "area", "区域须为 540300、县区代码或 dept:部门名称"));
+                } else if (value.signum() < 0) {
+                    errors.add(new LineError(line, "value", "目标值须为非负数"));
+                } else {
+                    changes.add(new Targets.Change(year, indicator, area, value, null));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new LineError(line, "value", "年份或目标值不是数字"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors);
+        }
+        return changes;
+    }
+}
