@@ -100,15 +100,19 @@ public class Alerts {
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanClassesNearingTheirEnd() {
         LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
+        Map<String, java.util.Set<String>> inspected = null;
         for (Document filed : facts.active().find(Filters.eq("type", "training.ClassFiled"))) {
             Document payload = filed.get("p", Document.class);
             LocalDate end = LocalDate.parse(payload.getString("endDate"));
             if (end.isBefore(today) || end.isAfter(today.plusDays(INSPECTION_WARNING_DAYS))) {
                 continue;
             }
+            if (inspected == null) {
+                // one read of the inspections per scan, and only when some class is near its end
+                inspected = byClass("training.ClassInspected", null, "_id");
+            }
             String classId = payload.getString("classId");
-            long inspections = facts.active().countDocuments(Filters.and(
-                    Filters.eq("type", "training.ClassInspected"), Filters.eq("p.classId", classId)));
+            long inspections = inspected.getOrDefault(classId, java.util.Set.of()).size();
             if (inspections < 2) {
                 open(FEW_INSPECTIONS, classId, filed, payload, "培训班临近结业，督查不足两次（已督查 " + inspections + " 次）",
                         "Class ends soon with fewer than two inspections (" + inspections + " so far)");
@@ -124,21 +128,30 @@ public class Alerts {
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanAfterTrainingDuties() {
         LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
-        for (Document completed : facts.active().find(Filters.eq("type", "training.ClassCompleted"))) {
+        List<Document> completedClasses = facts.active().find(Filters.eq("type", "training.ClassCompleted")).into(new ArrayList<>());
+        if (completedClasses.isEmpty()) {
+            return;
+        }
+        // one read per kind of fact per scan, grouped by class
+        Map<String, java.util.Set<String>> qualifiedByClass = byClass("training.TraineeAssessed", Filters.eq("p.passed", true), "personKey");
+        Map<String, java.util.Set<String>> recommendedByClass = byClass("training.JobRecommended", null, "personKey");
+        Map<String, java.util.Set<String>> followedTwiceByClass = byClass("training.FollowUpRecorded",
+                Filters.gte("p.followUpNumber", 2), "personKey");
+        for (Document completed : completedClasses) {
             Document payload = completed.get("p", Document.class);
             String classId = payload.getString("classId");
-            java.util.Set<String> qualified = persons("training.TraineeAssessed", classId, Filters.eq("p.passed", true));
+            java.util.Set<String> qualified = qualifiedByClass.getOrDefault(classId, java.util.Set.of());
             if (qualified.isEmpty()) {
                 continue;
             }
             LocalDate completedOn = LocalDate.parse(payload.getString("completedOn"));
             LocalDate endDate = LocalDate.parse(payload.getString("endDate"));
-            java.util.Set<String> recommended = persons("training.JobRecommended", classId, null);
+            java.util.Set<String> recommended = recommendedByClass.getOrDefault(classId, java.util.Set.of());
             long notRecommended = qualified.stream().filter(p -> !recommended.contains(p)).count();
             duty(RECOMMENDATIONS_OVERDUE, classId, completed, payload, today.isAfter(completedOn.plusDays(RECOMMENDATION_DAYS)),
                     notRecommended, "结业 " + RECOMMENDATION_DAYS + " 天内仍有 " + notRecommended + " 名合格学员未获推荐岗位",
                     notRecommended + " qualified trainees without a job recommendation " + RECOMMENDATION_DAYS + " days after completion");
-            java.util.Set<String> twice = persons("training.FollowUpRecorded", classId, Filters.gte("p.followUpNumber", 2));
+            java.util.Set<String> twice = followedTwiceByClass.getOrDefault(classId, java.util.Set.of());
             long notFollowedUp = qualified.stream().filter(p -> !twice.contains(p)).count();
             duty(FOLLOW_UPS_OVERDUE, classId, completed, payload, today.isAfter(endDate.plusDays(FOLLOW_UP_DAYS)),
                     notFollowedUp, "结业 " + FOLLOW_UP_DAYS + " 天内仍有 " + notFollowedUp + " 名合格学员未完成两次跟踪回访",
@@ -156,12 +169,14 @@ public class Alerts {
         }
     }
 
-    private java.util.Set<String> persons(String type, String classId, Bson condition) {
-        Bson filter = condition == null ? Filters.and(Filters.eq("type", type), Filters.eq("p.classId", classId))
-                : Filters.and(Filters.eq("type", type), Filters.eq("p.classId", classId), condition);
-        java.util.Set<String> persons = new java.util.HashSet<>();
-        facts.active().find(filter).forEach(f -> persons.add(f.getString("personKey")));
-        return persons;
+    /** Facts of one type (and condition), a field's values grouped by the class they concern. */
+    private Map<String, java.util.Set<String>> byClass(String type, Bson condition, String field) {
+        Bson filter = condition == null ? Filters.eq("type", type) : Filters.and(Filters.eq("type", type), condition);
+        Map<String, java.util.Set<String>> grouped = new java.util.HashMap<>();
+        facts.active().find(filter).forEach(f -> grouped
+                .computeIfAbsent(f.get("p", Document.class).getString("classId"), c -> new java.util.HashSet<>())
+                .add(f.getString(field)));
+        return grouped;
     }
 
     public List<Document> list(Status status, String county) {

@@ -95,7 +95,7 @@ public class Dashboard {
         LocalDate end = LocalDate.of(year, quarter * 3, 1);
         double elapsed = Pace.elapsedShare(year, end.withDayOfMonth(end.lengthOfMonth()));
         List<ReportLine> lines = new ArrayList<>();
-        for (IndicatorView v : indicators(ledger, year, area, String.valueOf(year), elapsed)) {
+        for (IndicatorView v : indicators(ledger, targetsOf(year), area, String.valueOf(year), elapsed)) {
             BigDecimal inQuarter = IndicatorCatalog.definition(v.id()).isPresent()
                     ? ledger.value(v.id(), area, year + "Q" + quarter) : null;
             lines.add(new ReportLine(v.id(), v.zh(), v.en(), inQuarter, v.value(), v.target(), v.ratio(), v.status()));
@@ -105,13 +105,14 @@ public class Dashboard {
 
     private View view(Ledger ledger, int year, LocalDate asOf, String period, Instant recordedBefore) {
         double elapsed = Pace.elapsedShare(year, asOf);
-        List<IndicatorView> city = indicators(ledger, year, Ledger.CITY, period, elapsed);
+        Map<String, BigDecimal> goals = targetsOf(year);
+        List<IndicatorView> city = indicators(ledger, goals, Ledger.CITY, period, elapsed);
         List<AreaView> counties = new ArrayList<>();
         new TreeMap<>(Counties.CHANGDU).forEach((code, name) ->
-                counties.add(new AreaView(code, name, indicators(ledger, year, code, period, elapsed))));
+                counties.add(new AreaView(code, name, indicators(ledger, goals, code, period, elapsed))));
         List<AreaView> departments = new ArrayList<>();
         ledger.departments().stream().sorted().forEach(d ->
-                departments.add(new AreaView("dept:" + d, d, indicators(ledger, year, "dept:" + d, period, elapsed))));
+                departments.add(new AreaView("dept:" + d, d, indicators(ledger, goals, "dept:" + d, period, elapsed))));
         List<QuarterView> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -121,14 +122,22 @@ public class Dashboard {
             quarters.add(new QuarterView(year + "Q" + q, values));
         }
         return new View(year, asOf, elapsed, recordedBefore, rule(), city, counties, departments, quarters,
-                IndicatorCatalog.CHANNEL_INDICATORS, ledger.factsApplied(), positions.current());
+                IndicatorCatalog.CHANNEL_INDICATORS, ledger.factsApplied(), positions.latest());
     }
 
-    private List<IndicatorView> indicators(Ledger ledger, int year, String area, String period, double elapsed) {
+    /** The year's targets by indicator and area, read once per view (not once per indicator and area). */
+    private Map<String, BigDecimal> targetsOf(int year) {
+        Map<String, BigDecimal> goals = new java.util.HashMap<>();
+        targets.all(year).forEach(t -> goals.put(t.indicator() + "|" + t.area(), t.value()));
+        return goals;
+    }
+
+    private List<IndicatorView> indicators(Ledger ledger, Map<String, BigDecimal> goals, String area, String period,
+                                           double elapsed) {
         List<IndicatorView> views = new ArrayList<>();
         for (IndicatorCatalog.Definition d : IndicatorCatalog.DEFINITIONS) {
             BigDecimal value = ledger.value(d.id(), area, period);
-            BigDecimal target = targets.target(year, d.id(), area).orElse(null);
+            BigDecimal target = goals.get(d.id() + "|" + area);
             BigDecimal ratio = target == null || target.signum() == 0 ? null
                     : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_EVEN);
             views.add(new IndicatorView(d.id(), d.zh(), d.en(), value, target, ratio,
@@ -138,7 +147,7 @@ public class Dashboard {
             BigDecimal denominator = ledger.value(r.denominator(), area, period);
             BigDecimal value = denominator.signum() == 0 ? null : ledger.value(r.numerator(), area, period)
                     .multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_EVEN);
-            BigDecimal target = targets.target(year, r.id(), area).orElse(null);
+            BigDecimal target = goals.get(r.id() + "|" + area);
             BigDecimal ratio = value == null || target == null || target.signum() == 0 ? null
                     : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_EVEN);
             // a share is judged against its target as it stands: no pace over the year

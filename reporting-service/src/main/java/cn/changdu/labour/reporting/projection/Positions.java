@@ -55,9 +55,18 @@ public class Positions {
         }
     }
 
-    @Scheduled(fixedDelayString = "${platform.projection.lag-refresh:PT5S}")
+    @Scheduled(fixedDelayString = "${platform.projection.lag-refresh:PT1S}")
     void refresh() {
         current();
+    }
+
+    /**
+     * The position as last refreshed (at most a second old): what the dashboard shows, so that its readers do not each ask Kafka
+     * for its offsets. Before the first refresh it is read at once.
+     */
+    public List<TopicPosition> latest() {
+        Map<String, TopicPosition> cached = latest;
+        return cached.isEmpty() ? current() : List.copyOf(cached.values());
     }
 
     public List<TopicPosition> current() {
