@@ -241,17 +241,20 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             if (result.isExceptional()) {
                 throw result.exceptionResult();
             }
-            deadlines.deleteOne(Filters.eq("_id", id));
-            return true;
         } catch (Throwable failure) {
             int attempts = stored.getInteger(ATTEMPTS, 1);
             Instant retryAt = clock.instant().plus(backoff(attempts));
             log.warn("Deadline {} [{}] failed (attempt {}); retrying at {}", name, id, attempts, retryAt, failure);
-            deadlines.updateOne(Filters.eq("_id", id), Updates.combine(
-                    Updates.set(TRIGGER_AT, Date.from(retryAt)), Updates.set(LEASE_UNTIL, null),
-                    Updates.set(LAST_ERROR, String.valueOf(failure))));
+            // only while this instance still holds the claim: after an expired lease another may be running it
+            deadlines.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(OWNER, owner),
+                            Filters.eq(LEASE_UNTIL, stored.getDate(LEASE_UNTIL))),
+                    Updates.combine(Updates.set(TRIGGER_AT, Date.from(retryAt)), Updates.set(LEASE_UNTIL, null),
+                            Updates.set(LAST_ERROR, String.valueOf(failure))));
             return false;
         }
+        // outside the handler's failure path: if this delete fails, the lease keeps others off until it expires
+        deadlines.deleteOne(Filters.eq("_id", id));
+        return true;
     }
 
     private void deliver(DeadlineMessage<?> message, ScopeDescriptor scope) throws Exception {

@@ -97,7 +97,7 @@ public class HouseholdProjection {
             String id = d.getString("headResidentId");
             return new HouseholdView(d.getString("_id"), d.getString("countyCode"), d.getString("site"),
                     caller.personal(d.getString("headName"), Caller::maskName),
-                    id == null || caller.maySeePersonalData() ? id : new ResidentId(id).masked(),
+                    caller.personal(id, v -> new ResidentId(v).masked()),
                     d.getInteger("membersAbleToWork", 0), d.getString("registeredOn"),
                     d.getInteger("employedMembers", 0), !Boolean.TRUE.equals(d.getBoolean("employed")));
         }).toList();

@@ -89,7 +89,7 @@ public class PlacementQueries {
         String residentId = d.getString("residentId");
         return new PlacementView(d.getString("_id"), d.getString("personKey"),
                 caller.personal(d.getString("name"), Caller::maskName),
-                residentId == null || caller.maySeePersonalData() ? residentId : new ResidentId(residentId).masked(),
+                caller.personal(residentId, v -> new ResidentId(v).masked()),
                 caller.personal(d.getString("phone"), Caller::maskPhone),
                 d.getString("countyCode"), d.getString("township"), d.getString("channel"), d.getString("destination"),
                 d.getString("destinationProvince"), d.getString("organisedBy"),

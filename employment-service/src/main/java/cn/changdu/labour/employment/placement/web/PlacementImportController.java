@@ -191,9 +191,9 @@ public class PlacementImportController {
         ResidentId residentId = new ResidentId(row.residentId());
         PlacementDetails details = new PlacementDetails(
                 row.organisedBy() == null ? null : OrganisedBy.valueOf(code(row.organisedBy())),
-                blank(row.destinationProvince()), blank(row.intermediaryId()), blank(row.trainingClassId()),
-                blank(row.projectId()), blank(row.householdId()), blank(row.jobFairId()), blank(row.township()),
-                blank(row.phone()));
+                PlacementController.blankToNull(row.destinationProvince()), PlacementController.blankToNull(row.intermediaryId()), PlacementController.blankToNull(row.trainingClassId()),
+                PlacementController.blankToNull(row.projectId()), PlacementController.blankToNull(row.householdId()), PlacementController.blankToNull(row.jobFairId()), PlacementController.blankToNull(row.township()),
+                PlacementController.blankToNull(row.phone()));
         return new PlaceWorkerCommand(personKeys.keyOf(residentId), UUID.randomUUID().toString(), row.name().strip(),
                 residentId.value(), row.countyCode(), TransferChannel.valueOf(code(row.channel())),
                 Destination.valueOf(code(row.destination())), row.employer().strip(), row.startDate(),
@@ -202,9 +202,5 @@ public class PlacementImportController {
 
     private static String code(String labelOrCode) {
         return LABELS.getOrDefault(labelOrCode.strip(), labelOrCode.strip());
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
