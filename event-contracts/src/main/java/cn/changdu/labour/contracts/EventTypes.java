@@ -32,6 +32,7 @@ public final class EventTypes {
             cn.changdu.labour.contracts.training.SubsidyPaid.class,
             cn.changdu.labour.contracts.training.JobRecommended.class,
             cn.changdu.labour.contracts.training.FollowUpRecorded.class,
+            cn.changdu.labour.contracts.training.DuplicateTrainingAttempted.class,
             WorkerPlaced.class,
             cn.changdu.labour.contracts.employment.PlacementDetailsRecorded.class,
             cn.changdu.labour.contracts.employment.EmploymentVerified.class,

@@ -4,6 +4,7 @@ import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
 import cn.changdu.labour.contracts.training.ClassCompleted;
+import cn.changdu.labour.contracts.training.DuplicateTrainingAttempted;
 import cn.changdu.labour.contracts.training.FollowUpRecorded;
 import cn.changdu.labour.contracts.training.PersonEnrolled;
 import cn.changdu.labour.contracts.training.SubsidyPaid;
@@ -96,7 +97,12 @@ class TrainingLifecycleComponentTest {
         refused(() -> post(trainees(overlapping), person("扎西多吉", a, "")), "no-overlapping-classes");
         String again = id(post("/api/training/classes", classJson("电工", "2020-09-01", "2020-09-20", "2020-08-01T02:00:00Z", 10, "")),
                 "classId");
-        refused(() -> post(trainees(again), person("次仁卓玛", b, "")), "no-duplicate-training");
+        // duplicate training stores nothing of the enrolment, but the attempt is recorded on the person's record
+        refused(() -> post(trainees(again), person("次仁卓玛", b, "")), "no-duplicate-training", 1);
+        ResponseEntity<String> duplicateRow = upload(again, "roster.csv",
+                ("姓名,身份证号\n次仁卓玛," + b + "\n").getBytes(StandardCharsets.UTF_8), false);
+        assertThat(duplicateRow.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json.readTree(duplicateRow.getBody()).at("/errors/0/rule").asText()).isEqualTo("no-duplicate-training");
         ok(post(trainees(again), person("达瓦", d, "")));  // withdrawn from the first: free to train
 
         // --- during the class
@@ -163,8 +169,15 @@ class TrainingLifecycleComponentTest {
         assertThat(enrolledA.registeredPoor()).isTrue();
         assertThat(enrolledA.orderDirected()).isTrue();
         assertThat(enrolledA.category()).isEqualTo("RAILWAY_RESERVE");
-        String raw = String.join("\n", raw(classId)) + String.join("\n", raw(keyA));
-        assertThat(raw).doesNotContain(a, b, "扎西多吉", "13800001111");
+        List<EventEnvelope> personB = envelopes(keyB, 3);
+        assertThat(personB).extracting(EventEnvelope::type).containsExactly("training.PersonEnrolled",
+                "training.DuplicateTrainingAttempted", "training.DuplicateTrainingAttempted");
+        DuplicateTrainingAttempted attempt = (DuplicateTrainingAttempted) personB.get(1).payload();
+        assertThat(attempt).isEqualTo(new DuplicateTrainingAttempted(keyB, again, COUNTY, "电工",
+                java.time.LocalDate.parse("2020-09-01"), classId, COUNTY, java.time.LocalDate.parse("2020-06-01")));
+        assertThat(personB.get(1).actor().id()).isEqualTo("officer-1");
+        String raw = String.join("\n", raw(classId)) + String.join("\n", raw(keyA)) + String.join("\n", raw(keyB));
+        assertThat(raw).doesNotContain(a, b, "扎西多吉", "次仁卓玛", "13800001111");
 
         // --- queries: class detail masked unless the caller may see personal data; history; overdue after-training work
         JsonNode detail = await("/api/training/classes/" + classId, n -> n.path("status").asText().equals("COMPLETED")
@@ -178,6 +191,9 @@ class TrainingLifecycleComponentTest {
         JsonNode history = await("/api/training/people/" + d + "/history", n -> n.path("classes").size() == 2, "");
         assertThat(history.get("residentId").asText()).isNotEqualTo(d).endsWith(d.substring(17));
         assertThat(history.get("classes").toString()).contains("WITHDRAWN", "ENROLLED");
+        JsonNode historyB = await("/api/training/people/" + keyB + "/history",
+                n -> n.path("duplicateTrainingAttempts").size() == 1, "");
+        assertThat(historyB.at("/duplicateTrainingAttempts/0/earlierClassId").asText()).isEqualTo(classId);
         JsonNode list = get("/api/training/classes?countyCode=" + COUNTY + "&status=COMPLETED&from=2020-06-01&to=2020-06-01", "");
         assertThat(list.findValuesAsText("classId")).contains(classId).doesNotContain(again, lateId);
         JsonNode overdue = get("/api/training/after-training/overdue?countyCode=" + COUNTY, "");
@@ -343,12 +359,18 @@ class TrainingLifecycleComponentTest {
 
     /** The request is refused with the rule named, and the event store holds not one event more than before it. */
     private void refused(java.util.concurrent.Callable<ResponseEntity<String>> request, String rule) throws Exception {
+        refused(request, rule, 0);
+    }
+
+    /** The request is refused with the rule named, and the event store holds exactly {@code recorded} events more. */
+    private void refused(java.util.concurrent.Callable<ResponseEntity<String>> request, String rule, int recorded)
+            throws Exception {
         long before = storedEvents();
         ResponseEntity<String> response = request.call();
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo(rule);
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before + recorded);
     }
 
     private JsonNode get(String path, String roles) throws Exception {

@@ -3,6 +3,7 @@ package cn.changdu.labour.training.integration;
 import cn.changdu.labour.contracts.training.*;
 import cn.changdu.labour.support.relay.IntegrationEventMapper;
 import cn.changdu.labour.training.classes.api.*;
+import cn.changdu.labour.training.trainee.api.DuplicateTrainingAttemptedEvent;
 import cn.changdu.labour.training.trainee.api.PersonEnrolledEvent;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +74,10 @@ public class TrainingIntegrationEvents implements IntegrationEventMapper {
         if (domainEvent instanceof FollowUpRecordedEvent e) {
             return out(new FollowUpRecorded(e.classId(), e.personKey(), e.countyCode(), e.followedUpOn(),
                     e.followUpNumber(), e.employmentStatus().name(), e.classEndDate()), e.countyCode());
+        }
+        if (domainEvent instanceof DuplicateTrainingAttemptedEvent e) {
+            return out(new DuplicateTrainingAttempted(e.personKey(), e.classId(), e.countyCode(), e.trade(), e.startDate(),
+                    e.earlierClassId(), e.earlierCountyCode(), e.earlierStartDate()), e.countyCode());
         }
         return Optional.empty();
     }

@@ -32,17 +32,26 @@ public class EnrolmentCoordinator {
         this.gateway = gateway;
     }
 
-    /** A refusal of the n-th enrolment (0-based) of a batch. */
+    /**
+     * A refusal of the n-th enrolment (0-based) of a batch; {@code onRecord} is the enrolment the person's record
+     * refused (null when the class refused it).
+     */
     public static class EnrolmentRefused extends RuleViolation {
         private final int index;
+        private final transient RecordPersonEnrolmentCommand onRecord;
 
-        EnrolmentRefused(int index, RuleViolation cause) {
+        EnrolmentRefused(int index, RuleViolation cause, RecordPersonEnrolmentCommand onRecord) {
             super(cause.rule(), cause.field(), cause.getMessage());
             this.index = index;
+            this.onRecord = onRecord;
         }
 
         public int index() {
             return index;
+        }
+
+        public RecordPersonEnrolmentCommand onRecord() {
+            return onRecord;
         }
     }
 
@@ -50,16 +59,18 @@ public class EnrolmentCoordinator {
     public void handle(EnrolTraineesCommand command) {
         for (int i = 0; i < command.enrolments().size(); i++) {
             Enrolment e = command.enrolments().get(i);
+            RecordPersonEnrolmentCommand onRecord = null;
             try {
                 ClassFacts facts = send(new EnrollTraineeCommand(command.classId(), e.personKey(), e.name(),
                         e.residentId(), e.township(), e.phone(), e.village(), e.registeredPoor(),
                         e.relocationHouseholdId(), e.relocationSite(), e.consolidationTraining(), e.birthDate(), e.sex()));
-                send(new RecordPersonEnrolmentCommand(e.personKey(), facts.classId(), facts.countyCode(), facts.trade(),
+                onRecord = new RecordPersonEnrolmentCommand(e.personKey(), facts.classId(), facts.countyCode(), facts.trade(),
                         facts.category(), facts.orderDirected(), facts.startDate(), facts.endDate(), e.registeredPoor(),
                         e.consolidationTraining(), e.previousTrainingYear(), e.employmentStatus(),
-                        e.relocationHouseholdId(), e.relocationSite()));
+                        e.relocationHouseholdId(), e.relocationSite());
+                send(onRecord);
             } catch (RuleViolation violation) {
-                throw new EnrolmentRefused(i, violation);
+                throw new EnrolmentRefused(i, violation, onRecord);
             }
         }
     }

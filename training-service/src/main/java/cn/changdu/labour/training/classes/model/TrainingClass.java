@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.changdu.labour.support.domain.Text.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -456,7 +457,4 @@ public class TrainingClass {
         return text == null || text.isBlank();
     }
 
-    private static String blankToNull(String text) {
-        return isBlank(text) ? null : text.strip();
-    }
 }

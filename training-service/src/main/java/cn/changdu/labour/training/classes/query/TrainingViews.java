@@ -1,6 +1,7 @@
 package cn.changdu.labour.training.classes.query;
 
 import cn.changdu.labour.training.classes.api.*;
+import cn.changdu.labour.training.trainee.api.DuplicateTrainingAttemptedEvent;
 import cn.changdu.labour.training.trainee.api.PersonEnrolledEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -79,6 +80,16 @@ public class TrainingViews {
         upsert(PEOPLE, e.personKey(), new Update().set(c + "startDate", e.startDate().toString())
                 .set(c + "endDate", e.endDate().toString()).set(c + "category", name(e.category()))
                 .set(c + "registeredPoor", e.registeredPoor()).set(c + "consolidationTraining", e.consolidationTraining()));
+    }
+
+    /** Keyed by class, so a redelivered event or a second attempt for the same class sets the same entry. */
+    @EventHandler
+    void on(DuplicateTrainingAttemptedEvent e) {
+        String a = "duplicateAttempts." + e.classId() + ".";
+        upsert(PEOPLE, e.personKey(), new Update().set(a + "classId", e.classId()).set(a + "countyCode", e.countyCode())
+                .set(a + "trade", e.trade()).set(a + "startDate", e.startDate().toString())
+                .set(a + "earlierClassId", e.earlierClassId()).set(a + "earlierCountyCode", e.earlierCountyCode())
+                .set(a + "earlierStartDate", e.earlierStartDate().toString()));
     }
 
     @EventHandler

@@ -8,14 +8,16 @@ import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowError;
 import cn.changdu.labour.support.imports.Table;
 import cn.changdu.labour.support.imports.TabularFiles;
-import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.EmploymentStatus;
-import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
 import cn.changdu.labour.training.classes.api.Enrolment;
 import cn.changdu.labour.training.classes.app.EnrolmentCoordinator;
+import cn.changdu.labour.training.classes.app.Enrolments;
 import cn.changdu.labour.training.classes.model.TrainingPolicy;
 import cn.changdu.labour.training.classes.query.TrainingViews;
+import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
+import cn.changdu.labour.training.trainee.model.TrainingRecordRules;
+import cn.changdu.labour.training.trainee.model.TrainingRecordRules.Entry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Validator;
@@ -41,9 +43,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,15 +94,15 @@ public class RosterImportController {
             Map.entry("此前培训年份", "previousTrainingYear"), Map.entry("previousTrainingYear", "previousTrainingYear"),
             Map.entry("就业状态", "employmentStatus"), Map.entry("employmentStatus", "employmentStatus"));
 
-    private final DomainCommands commands;
+    private final Enrolments enrolments;
     private final PersonKeys personKeys;
     private final MongoTemplate mongo;
     private final TrainingPolicy policy;
     private final RowBinder<RosterRow> binder;
 
-    public RosterImportController(DomainCommands commands, PersonKeys personKeys, MongoTemplate mongo,
+    public RosterImportController(Enrolments enrolments, PersonKeys personKeys, MongoTemplate mongo,
                                   TrainingPolicy policy, Validator validator, ObjectMapper objectMapper) {
-        this.commands = commands;
+        this.enrolments = enrolments;
         this.personKeys = personKeys;
         this.mongo = mongo;
         this.policy = policy;
@@ -132,28 +134,39 @@ public class RosterImportController {
         int enrolled = (int) onRoster.values().stream().filter(t -> "ENROLLED".equals(((Document) t).get("status"))).count();
         int capacity = cls.getInteger("plannedSize", 0) - enrolled;
 
+        String countyCode = cls.getString("countyCode");
+        List<Enrolment> rows = binding.valid().stream().map(bound -> enrolment(bound.value())).toList();
+        Map<String, List<Entry>> records = records(rows);
         List<Candidate> candidates = new ArrayList<>();
+        List<Enrolment> duplicateAttempts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (RowBinder.Bound<RosterRow> bound : binding.valid()) {
-            Enrolment enrolment = enrolment(bound.value());
-            RowError error = check(bound.row(), enrolment, classId, start, end, trade, onRoster, seen);
+        for (int i = 0; i < rows.size(); i++) {
+            int row = binding.valid().get(i).row();
+            Enrolment enrolment = rows.get(i);
+            RowError error = check(row, enrolment, classId, countyCode, start, end, trade, onRoster, seen,
+                    records.getOrDefault(enrolment.personKey(), List.of()));
             if (error != null) {
                 errors.add(error);
+                if (TrainingRecordRules.DUPLICATE_TRAINING.equals(error.rule())) {
+                    duplicateAttempts.add(enrolment);
+                }
             } else if (candidates.size() >= capacity) {
-                errors.add(new RowError(bound.row(), null, "class-size-within-plan",
+                errors.add(new RowError(row, null, "class-size-within-plan",
                         "超出计划人数 " + cls.getInteger("plannedSize", 0) + " 人，超出须先登记计划变更"));
             } else {
-                candidates.add(new Candidate(bound.row(), enrolment));
+                candidates.add(new Candidate(row, enrolment));
             }
         }
+        // attempts are recorded whether or not the rest of the roster is applied (see Enrolments)
+        duplicateAttempts.forEach(e -> enrolments.recordDuplicateAttempt(e.personKey(), classId, countyCode, trade, start,
+                actor, occurredAt));
         errors.sort(Comparator.comparingInt(RowError::row));
         if (!errors.isEmpty() && !partial) {
             throw new ImportRefusedException(binding.rows(), errors);
         }
         if (!candidates.isEmpty()) {
             try {
-                commands.send(new EnrolTraineesCommand(classId, candidates.stream().map(Candidate::enrolment).toList()),
-                        actor, occurredAt);
+                enrolments.enrol(classId, candidates.stream().map(Candidate::enrolment).toList(), actor, occurredAt);
             } catch (EnrolmentCoordinator.EnrolmentRefused refused) {
                 List<RowError> all = new ArrayList<>(errors);
                 all.add(new RowError(candidates.get(refused.index()).row(), refused.field(), refused.rule(),
@@ -165,53 +178,42 @@ public class RosterImportController {
         return new ImportReport(binding.rows(), candidates.size(), partial, errors);
     }
 
-    /** The plan's rules a row can be checked against before anything is sent. */
-    private RowError check(int row, Enrolment e, String classId, LocalDate start, LocalDate end, String trade,
-                           Map<?, ?> onRoster, Set<String> seen) {
+    /** The classes each person of the roster is enrolled in, from the people read model in one query. */
+    private Map<String, List<Entry>> records(List<Enrolment> rows) {
+        Map<String, List<Entry>> records = new HashMap<>();
+        Query query = Query.query(Criteria.where("_id").in(rows.stream().map(Enrolment::personKey).distinct().toList()));
+        query.fields().include("classes");
+        for (Document person : mongo.find(query, Document.class, TrainingViews.PEOPLE)) {
+            List<Entry> entries = new ArrayList<>();
+            if (person.get("classes") instanceof Map<?, ?> classes) {
+                for (Object value : classes.values()) {
+                    Document c = (Document) value;
+                    if ("ENROLLED".equals(c.get("status")) && c.getString("startDate") != null) {
+                        entries.add(new Entry(c.getString("classId"), c.getString("countyCode"), c.getString("trade"),
+                                LocalDate.parse(c.getString("startDate")), LocalDate.parse(c.getString("endDate"))));
+                    }
+                }
+            }
+            records.put(person.getString("_id"), entries);
+        }
+        return records;
+    }
+
+    /** The plan's rules a row can be checked against before anything is sent: the same ones the person's record enforces. */
+    private RowError check(int row, Enrolment e, String classId, String countyCode, LocalDate start, LocalDate end,
+                           String trade, Map<?, ?> onRoster, Set<String> seen, List<Entry> record) {
         if (!seen.add(e.personKey())) {
             return new RowError(row, "residentId", "trainee-listed-once", "此人在名单中出现了不止一次");
         }
         if (onRoster.get(e.personKey()) instanceof Document t && "ENROLLED".equals(t.get("status"))) {
             return new RowError(row, "residentId", "trainee-enrolled-once-per-class", "此人已在本班报名");
         }
-        Document person = mongo.findById(e.personKey(), Document.class, TrainingViews.PEOPLE);
-        boolean trainedSince2016 = e.previousTrainingYear() != null && e.previousTrainingYear() >= 2016
-                && e.previousTrainingYear() <= start.getYear();
-        if (person != null && person.get("classes") instanceof Map<?, ?> classes) {
-            for (Object value : classes.values()) {
-                Document other = (Document) value;
-                if (!"ENROLLED".equals(other.get("status")) || classId.equals(other.get("classId"))
-                        || other.getString("startDate") == null) {
-                    continue;
-                }
-                LocalDate otherStart = LocalDate.parse(other.getString("startDate"));
-                LocalDate otherEnd = LocalDate.parse(other.getString("endDate"));
-                if (!otherStart.isAfter(end) && !start.isAfter(otherEnd)) {
-                    return new RowError(row, "residentId", "no-overlapping-classes",
-                            "此人已报名同期的另一个班（" + otherStart + " 至 " + otherEnd + "），培训时间不能重叠");
-                }
-                if (trade.equals(other.get("trade"))
-                        && Math.abs(ChronoUnit.DAYS.between(otherStart, start)) < policy.duplicateTrainingWindowDays()) {
-                    return new RowError(row, "residentId", "no-duplicate-training",
-                            "此人 " + otherStart + " 已参加" + trade + "培训，不能重复培训");
-                }
-                trainedSince2016 |= otherStart.getYear() >= 2016 && otherStart.isBefore(start);
-            }
-        }
-        if (e.consolidationTraining()) {
-            if (!e.registeredPoor()) {
-                return new RowError(row, "consolidationTraining", "consolidation-training-eligible", "巩固培训仅限建档立卡贫困人员");
-            }
-            if (!trainedSince2016) {
-                return new RowError(row, "previousTrainingYear", "consolidation-training-eligible",
-                        "巩固培训仅限 2016 年以来参加过培训的人员");
-            }
-            if (e.employmentStatus() != EmploymentStatus.NOT_EMPLOYED) {
-                return new RowError(row, "employmentStatus", "consolidation-training-eligible",
-                        "巩固培训仅限培训后未就业的人员");
-            }
-        }
-        return null;
+        RecordPersonEnrolmentCommand proposed = new RecordPersonEnrolmentCommand(e.personKey(), classId, countyCode, trade,
+                null, false, start, end, e.registeredPoor(), e.consolidationTraining(), e.previousTrainingYear(),
+                e.employmentStatus(), e.relocationHouseholdId(), e.relocationSite());
+        return TrainingRecordRules.refusal(record, proposed, policy.duplicateTrainingWindowDays())
+                .map(v -> new RowError(row, v.field(), v.rule(), v.getMessage()))
+                .orElse(null);
     }
 
     private Enrolment enrolment(RosterRow r) {

@@ -7,6 +7,7 @@ import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.*;
+import cn.changdu.labour.training.classes.app.Enrolments;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -32,15 +33,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.changdu.labour.support.domain.Text.blankToNull;
+
 @RestController
 @RequestMapping("/api/training/classes")
 public class TrainingClassController {
 
     private final DomainCommands commands;
+    private final Enrolments enrolments;
     private final PersonKeys personKeys;
 
-    public TrainingClassController(DomainCommands commands, PersonKeys personKeys) {
+    public TrainingClassController(DomainCommands commands, Enrolments enrolments, PersonKeys personKeys) {
         this.commands = commands;
+        this.enrolments = enrolments;
         this.personKeys = personKeys;
     }
 
@@ -122,7 +127,7 @@ public class TrainingClassController {
     public ResponseEntity<TraineeEnrolledResponse> enroll(@PathVariable String classId,
                                                           @Valid @RequestBody EnrollTraineeRequest request, Actor actor) {
         Enrolment enrolment = enrolment(personKeys, request);
-        commands.send(new EnrolTraineesCommand(classId, List.of(enrolment)), actor, request.occurredAt());
+        enrolments.enrol(classId, List.of(enrolment), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new TraineeEnrolledResponse(classId, enrolment.personKey()));
     }
 
@@ -267,9 +272,5 @@ public class TrainingClassController {
         commands.send(new RecordFollowUpCommand(classId, personKey, request.employmentStatus(), request.employer(),
                 request.remarks()), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new Recorded(classId, personKey));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -137,6 +137,7 @@ public class TrainingQueryController {
         }
         List<Object> classes = doc == null ? List.of() : new ArrayList<>(section(doc, "classes").values());
         history.put("classes", classes);
+        history.put("duplicateTrainingAttempts", doc == null ? List.of() : new ArrayList<>(section(doc, "duplicateAttempts").values()));
         return history;
     }
 

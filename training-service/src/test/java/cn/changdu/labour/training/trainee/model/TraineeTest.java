@@ -4,8 +4,10 @@ import cn.changdu.labour.support.domain.RuleViolation;
 import cn.changdu.labour.training.classes.api.EmploymentStatus;
 import cn.changdu.labour.training.classes.api.TrainingCategory;
 import cn.changdu.labour.training.classes.model.Policies;
+import cn.changdu.labour.training.trainee.api.DuplicateTrainingAttemptedEvent;
 import cn.changdu.labour.training.trainee.api.PersonEnrolledEvent;
 import cn.changdu.labour.training.trainee.api.PersonWithdrawnEvent;
+import cn.changdu.labour.training.trainee.api.RecordDuplicateTrainingAttemptCommand;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -47,6 +49,21 @@ class TraineeTest {
         fixture.given(enrolled("c-1", "电工", "2020-06-01", "2020-06-20"))
                 .when(enrol("c-2", "电工", "2020-09-01", "2020-09-20"))
                 .expectException(violation("no-duplicate-training"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_refused_duplicate_training_attempt_is_recorded_with_the_earlier_class() {
+        fixture.given(enrolled("c-1", "电工", "2020-06-01", "2020-06-20"))
+                .when(new RecordDuplicateTrainingAttemptCommand("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01")))
+                .expectEvents(new DuplicateTrainingAttemptedEvent("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01"),
+                        "c-1", "540321", LocalDate.parse("2020-06-01")));
+    }
+
+    @Test
+    void no_attempt_is_recorded_once_the_earlier_class_no_longer_makes_it_duplicate_training() {
+        fixture.given(enrolled("c-1", "电工", "2020-06-01", "2020-06-20"), new PersonWithdrawnEvent("pk_1", "c-1"))
+                .when(new RecordDuplicateTrainingAttemptCommand("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01")))
                 .expectNoEvents();
     }
 

@@ -1,0 +1,50 @@
+package cn.changdu.labour.training.classes.app;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
+import cn.changdu.labour.training.classes.api.Enrolment;
+import cn.changdu.labour.training.trainee.api.RecordDuplicateTrainingAttemptCommand;
+import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
+import cn.changdu.labour.training.trainee.model.TrainingRecordRules;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Enrols people on behalf of an actor. An enrolment refused as duplicate training stores nothing of the enrolment,
+ * but the attempt itself is then recorded on the person's record, in a unit of work of its own: the plan asks to
+ * avoid duplicate and multi-source training (避免重复培训、多头培训), and the dashboard alerts on attempts.
+ */
+@Component
+public class Enrolments {
+
+    private final DomainCommands commands;
+
+    public Enrolments(DomainCommands commands) {
+        this.commands = commands;
+    }
+
+    /** Enrols all of them or none; a refusal is rethrown as {@link EnrolmentCoordinator.EnrolmentRefused}. */
+    public void enrol(String classId, List<Enrolment> enrolments, Actor actor, Instant occurredAt) {
+        try {
+            commands.send(new EnrolTraineesCommand(classId, enrolments), actor, occurredAt);
+        } catch (EnrolmentCoordinator.EnrolmentRefused refused) {
+            RecordPersonEnrolmentCommand attempt = refused.onRecord();
+            if (attempt != null && TrainingRecordRules.DUPLICATE_TRAINING.equals(refused.rule())) {
+                recordDuplicateAttempt(attempt.personKey(), classId, attempt.countyCode(), attempt.trade(),
+                        attempt.startDate(), actor, occurredAt);
+            }
+            throw refused;
+        }
+    }
+
+    /** Records an attempt found before sending (a roster row refused as duplicate training). */
+    public void recordDuplicateAttempt(String personKey, String classId, String countyCode, String trade,
+                                       LocalDate startDate, Actor actor, Instant occurredAt) {
+        commands.send(new RecordDuplicateTrainingAttemptCommand(personKey, classId, countyCode, trade, startDate),
+                actor, occurredAt);
+    }
+}
