@@ -9,6 +9,9 @@ const TEXT = {
         acknowledge: "确认", close: "关闭", OPEN: "未处理", ACKNOWLEDGED: "已确认", CLOSED: "已关闭",
         whoAreYou: "请输入您的姓名与部门（如：张三/市人社局）", city: "全市",
         rebuilding: "读模型重建中", rebuilt: "读模型最近重建于",
+        projects: "工程项目本地用工与欠薪（当前）", project: "项目", governmentInvested: "政府投资", yes: "是", no: "否",
+        workers: "本地 / 总用工", localShare: "本地用工占比", openArrears: "未清偿欠薪（元）", workersInArrears: "被欠薪人数",
+        noProjects: "暂无登记项目", closed: "已完工", belowShare: "低于 30%",
         GREEN: "绿色", YELLOW: "黄色", ORANGE: "橙色", RED: "红色", NONE: "无目标" },
   en: { title: "Changdu labour-transfer platform · live indicators", planYear: "Plan year", asOf: "pace as of", elapsed: "year elapsed",
         byChannel: "Transfers by channel", byQuarter: "By quarter (business time)", byCounty: "Counties ranked", byDepartment: "By department",
@@ -19,6 +22,9 @@ const TEXT = {
         acknowledge: "Acknowledge", close: "Close", OPEN: "open", ACKNOWLEDGED: "acknowledged", CLOSED: "closed",
         whoAreYou: "Your name and department (e.g. Zhang San/市人社局)", city: "City",
         rebuilding: "rebuilding the read model", rebuilt: "read model last rebuilt",
+        projects: "Construction projects: local labour and arrears (now)", project: "Project", governmentInvested: "Government-invested",
+        yes: "yes", no: "no", workers: "Local / all workers", localShare: "Local share", openArrears: "Open arrears (yuan)",
+        workersInArrears: "Workers owed", noProjects: "No projects registered", closed: "closed", belowShare: "below 30%",
         GREEN: "green", YELLOW: "yellow", ORANGE: "orange", RED: "red", NONE: "no target" }
 };
 const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "540323": "Riwoqe", "540324": "Dengqen",
@@ -28,7 +34,8 @@ const TABLE_INDICATORS = ["peopleTrained", "transfers", "transferIncome", "passR
 const CARD_INDICATORS = ["peopleTrained", "consolidationTrained", "orderDirectedShare", "passRate", "inspectedTwiceShare",
   "recommendedShare", "followedUpShare", "transfers", "govOrganisedOutOfRegion", "transferIncome", "jobsDeveloped",
   "urbanNewEmployment", "urbanUnemploymentRate", "localLabourShare",
-  "openArrears", "openArrearsGovernment", "classesFiled", "projectsRegistered", "subsidyPaid"];
+  "openArrears", "openArrearsGovernment", "openArrearsWorkers", "projectsInArrears", "duplicateTrainingAttempts",
+  "classesFiled", "projectsRegistered", "subsidyPaid"];
 
 let lang = localStorage.getItem("lang") || "zh";
 let view = null;
@@ -67,6 +74,7 @@ function render() {
   const ranked = [...view.counties].sort((a, b) => Number(byId(b.indicators, rankBy).value) - Number(byId(a.indicators, rankBy).value));
   document.getElementById("counties").innerHTML = areaTable(ranked, t("county"), a => (lang === "zh" ? a.name : COUNTY_EN[a.area] ?? a.area));
   document.getElementById("departments").innerHTML = areaTable(view.departments, t("department"), a => a.name);
+  document.getElementById("projects").innerHTML = projectTable(view.projects);
   document.getElementById("position").innerHTML = `<tr><th>${t("topic")}</th><th>${t("lastOccurredAt")}</th><th>${t("lastProjectedAt")}</th><th>${t("lag")}</th></tr>`
     + view.position.map(p => `<tr><td>${esc(p.topic)}</td><td>${time(p.lastOccurredAt)}</td><td>${time(p.lastProjectedAt)}</td><td>${p.lag < 0 ? "—" : num(p.lag)}</td></tr>`).join("");
   document.getElementById("alertCount").textContent = view.alerts.length || "";
@@ -91,6 +99,18 @@ function areaTable(areas, title, label) {
     const colour = i.status ? i.status.colour : "NONE";
     return `<td>${num(i.value)}${i.target !== null ? `<span class="dot ${colour}" title="${t(colour)}"></span>` : ""}</td>`;
   }).join("") + "</tr>").join("");
+}
+
+function projectTable(projects) {
+  const countyName = code => (lang === "zh" ? (view.counties.find(c => c.area === code)?.name ?? code) : (COUNTY_EN[code] ?? code));
+  const head = `<tr><th>${t("project")}</th><th>${t("county")}</th><th>${t("department")}</th><th>${t("governmentInvested")}</th>`
+    + `<th>${t("workers")}</th><th>${t("localShare")}</th><th>${t("openArrears")}</th><th>${t("workersInArrears")}</th></tr>`;
+  if (projects.length === 0) return head + `<tr><td colspan="8">${t("noProjects")}</td></tr>`;
+  return head + projects.map(p => `<tr data-project="${esc(p.projectId)}" data-below="${p.belowLocalShare}"${p.closed ? ' data-status="CLOSED"' : ""}>`
+    + `<td>${esc(p.name)}${p.closed ? ` (${t("closed")})` : ""}</td><td>${esc(countyName(p.countyCode))}</td><td>${esc(p.department ?? "—")}</td>`
+    + `<td>${t(p.governmentInvested ? "yes" : "no")}</td><td>${num(p.localWorkers)} / ${num(p.totalWorkers)}</td>`
+    + `<td>${p.localShare === null ? "—" : num(p.localShare) + "%"}${p.belowLocalShare ? `<span class="dot RED" title="${t("belowShare")}"></span>` : ""}</td>`
+    + `<td>${num(p.openArrears)}${p.openArrearsCases > 0 ? `<span class="dot RED"></span>` : ""}</td><td>${num(p.workersInArrears)}</td></tr>`).join("");
 }
 
 function drawCharts() {

@@ -28,6 +28,7 @@ import cn.changdu.labour.contracts.projectlabor.WorkerJoinedProject;
 import cn.changdu.labour.contracts.projectlabor.WorkerLeftProject;
 import cn.changdu.labour.contracts.training.ClassCompleted;
 import cn.changdu.labour.contracts.training.ClassFiled;
+import cn.changdu.labour.contracts.training.DuplicateTrainingAttempted;
 import cn.changdu.labour.contracts.training.FollowUpRecorded;
 import cn.changdu.labour.contracts.training.JobRecommended;
 import cn.changdu.labour.contracts.training.PersonEnrolled;
@@ -102,6 +103,9 @@ class EveryIndicatorTest {
         training("c-17", new JobRecommended("c-17", "pk_a", K, END.plusDays(3), 1, END));
         training("c-17", new FollowUpRecorded("c-17", "pk_a", K, END.plusDays(10), 1, "EMPLOYED", END));
         training("c-17", new FollowUpRecorded("c-17", "pk_a", K, END.plusMonths(4), 2, "EMPLOYED", END));
+        // a refused attempt to train pk_b again in the same trade (recorded by training, counted and alerted here)
+        training("pk_b", new DuplicateTrainingAttempted("pk_b", "c-17b", K, "电工", LocalDate.of(2017, 9, 1), "c-17", K,
+                LocalDate.of(2017, 6, 1)));
         training("c-17", new SubsidyClaimed("c-17", "pk_a", K, new BigDecimal("1450.00"), END.plusDays(5)));
         training("c-17", new SubsidyApproved("c-17", "pk_a", K, new BigDecimal("1450.00"), END.plusDays(6)));
         training("c-17", new SubsidyPaid("c-17", "pk_a", K, new BigDecimal("1450.00"), END.plusDays(7)));
@@ -138,6 +142,8 @@ class EveryIndicatorTest {
         project("p-17", new WageArrearsDetected("p-17", "pk_f", YearMonth.of(2017, 5), new BigDecimal("3200.00"),
                 LocalDate.of(2017, 6, 10), true, "交通局"));
         project("p-17", new WageArrearsChanged("p-17", "pk_f", YearMonth.of(2017, 5), new BigDecimal("1200.00"), true, "交通局"));
+        project("p-17", new WageArrearsDetected("p-17", "pk_f", YearMonth.of(2017, 6), new BigDecimal("300.00"),
+                LocalDate.of(2017, 7, 10), true, "交通局"));
         project("p-17", new WageArrearsDetected("p-17", "pk_e", YearMonth.of(2017, 6), new BigDecimal("500.00"),
                 LocalDate.of(2017, 7, 10), true, "交通局"));
         project("p-17", new WageArrearsCleared("p-17", "pk_e", YearMonth.of(2017, 6), true, "交通局"));
@@ -168,7 +174,8 @@ class EveryIndicatorTest {
                 Map.entry("registeredUnemployed", "1"), Map.entry("urbanLabourForce", "200"), Map.entry("transferIncome", "4800.50"),
                 Map.entry("householdsWithNobodyEmployed", "2"), Map.entry("projectsRegistered", "1"), Map.entry("localWorkers", "1"),
                 Map.entry("projectWorkers", "2"), Map.entry("wagePayments", "1"), Map.entry("wagesPaid", "3000.10"),
-                Map.entry("openArrears", "1200.00"), Map.entry("openArrearsCases", "1"), Map.entry("openArrearsGovernment", "1200.00"),
+                Map.entry("openArrears", "1500.00"), Map.entry("openArrearsCases", "2"), Map.entry("openArrearsGovernment", "1500.00"),
+                Map.entry("openArrearsWorkers", "1"), Map.entry("projectsInArrears", "1"), Map.entry("duplicateTrainingAttempts", "1"),
                 Map.entry("orderDirectedShare", "33.3"), Map.entry("inspectedTwiceShare", "100.0"), Map.entry("passRate", "66.7"),
                 Map.entry("recommendedShare", "50.0"), Map.entry("followedUpShare", "50.0"),
                 Map.entry("employmentRateAfterTraining", "50.0"), Map.entry("employmentRateAfterThreeMonths", "50.0"),
@@ -191,12 +198,30 @@ class EveryIndicatorTest {
         }
         assertThat(actual).isEqualTo(expected);
 
+        // each project's local share and arrears as they stand
+        JsonNode view = json.readTree(rest.getForObject("/api/reports/dashboard?year=2017", String.class));
+        JsonNode project = null;
+        for (JsonNode p : view.get("projects")) {
+            project = p.get("projectId").asText().equals("p-17") ? p : project;
+        }
+        assertThat(project).isNotNull();
+        assertThat(project.get("name").asText()).isEqualTo("洛隆县道路工程");
+        assertThat(project.get("localWorkers").asInt()).isEqualTo(1);
+        assertThat(project.get("totalWorkers").asInt()).isEqualTo(2);
+        assertThat(plain(project.get("localShare").asText())).isEqualTo("50");
+        assertThat(project.get("belowLocalShare").asBoolean()).isFalse();
+        assertThat(plain(project.get("openArrears").asText())).isEqualTo("1500");
+        assertThat(project.get("openArrearsCases").asInt()).isEqualTo(2);
+        assertThat(project.get("workersInArrears").asInt()).isEqualTo(1);
+        assertThat(project.get("governmentInvested").asBoolean()).isTrue();
+
         // the after-training duties: pk_b qualified but neither recommended nor followed up twice, long ago
         alerts.scanAfterTrainingDuties();
         JsonNode open = json.readTree(rest.getForObject("/api/reports/alerts?county=" + K + "&status=OPEN", String.class));
         Set<String> kinds = new java.util.HashSet<>();
         open.forEach(a -> kinds.add(a.get("kind").asText()));
-        assertThat(kinds).contains("recommendation-overdue", "follow-up-overdue", "pass-rate-below-80", "wage-arrears");
+        assertThat(kinds).contains("recommendation-overdue", "follow-up-overdue", "pass-rate-below-80", "wage-arrears",
+                "duplicate-training");
     }
 
     /** Numbers compared by value: 1200.00 and 1200.0 are the same figure. */

@@ -48,6 +48,8 @@ public class Alerts {
             new Rule("verification-overdue", "三个月稳岗核查逾期", "3-month employment check overdue",
                     "employment.EmploymentVerificationOverdue", "employment.EmploymentVerified",
                     List.of("placementId"), p -> true),
+            new Rule("duplicate-training", "重复培训报名（已拦截）", "Duplicate-training attempt (refused)",
+                    "training.DuplicateTrainingAttempted", null, List.of("personKey", "classId"), p -> true),
             new Rule("late-filing", "培训班逾期报备（经批准）", "Class filed late (approved)", "training.LateFilingApproved",
                     null, List.of("classId"), p -> true),
             new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%", "training.ClassCompleted",

@@ -40,8 +40,8 @@ public class Dashboard {
 
     public record View(int year, LocalDate asOf, double elapsedShare, Instant recordedBefore, Rule rule,
                        List<IndicatorView> city, List<AreaView> counties, List<AreaView> departments,
-                       List<QuarterView> quarters, List<String> channelIndicators, int facts,
-                       List<Positions.TopicPosition> position) {
+                       List<QuarterView> quarters, List<String> channelIndicators,
+                       List<Projects.ProjectView> projects, int facts, List<Positions.TopicPosition> position) {
     }
 
     private final Ledger live;
@@ -122,7 +122,7 @@ public class Dashboard {
             quarters.add(new QuarterView(year + "Q" + q, values));
         }
         return new View(year, asOf, elapsed, recordedBefore, rule(), city, counties, departments, quarters,
-                IndicatorCatalog.CHANNEL_INDICATORS, ledger.factsApplied(), positions.latest());
+                IndicatorCatalog.CHANNEL_INDICATORS, ledger.projects(Ledger.CITY), ledger.factsApplied(), positions.latest());
     }
 
     /** The year's targets by indicator and area, read once per view (not once per indicator and area). */

@@ -28,6 +28,8 @@ public final class IndicatorCatalog {
         CURRENT_SUM,
         /** the number of keys currently open (see {@link #CURRENT_SUM}) */
         CURRENT_KEYS,
+        /** the number of distinct values of {@code field} among the keys currently open (workers or projects in arrears) */
+        CURRENT_DISTINCT,
         /**
          * people transferred, by the platform's one counting rule ({@code TransferCounting}): once per year by
          * personKey across placements and roster joins of local workers, in the channel, county and quarter of their
@@ -44,7 +46,7 @@ public final class IndicatorCatalog {
     /**
      * @param types   the fact types it counts
      * @param when    which of those facts count
-     * @param field   the payload field summed (SUM, CURRENT_SUM)
+     * @param field   the payload field summed (SUM, CURRENT_SUM) or counted once (CURRENT_DISTINCT)
      * @param key     payload fields identifying a case (CURRENT_*)
      * @param closers fact types that close a case (CURRENT_*)
      */
@@ -103,6 +105,9 @@ public final class IndicatorCatalog {
                     && p.get("classEndDate") != null && p.get("followedUpOn") != null
                     && !java.time.LocalDate.parse(p.get("followedUpOn").toString())
                     .isBefore(java.time.LocalDate.parse(p.get("classEndDate").toString()).plusMonths(3))),
+            new Definition("duplicateTrainingAttempts", "拦截重复培训报名次数", "Duplicate-training attempts refused",
+                    Measure.COUNT, Set.of("training.DuplicateTrainingAttempted"), p -> true, null, List.of(), Set.of(),
+                    Direction.LOWER_IS_BETTER),
             sum("subsidyClaimed", "申领培训补贴（元）", "Subsidy claimed (yuan)", "training.SubsidyClaimed"),
             sum("subsidyApproved", "核准培训补贴（元）", "Subsidy approved (yuan)", "training.SubsidyApproved"),
             sum("subsidyPaid", "拨付培训补贴（元）", "Subsidy paid (yuan)", "training.SubsidyPaid"),
@@ -144,6 +149,12 @@ public final class IndicatorCatalog {
                     Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
             new Definition("openArrearsCases", "未清偿拖欠工资人次", "Open arrears cases", Measure.CURRENT_KEYS,
                     Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> true, null, List.of("projectId", "personKey", "period"),
+                    Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
+            new Definition("openArrearsWorkers", "被拖欠工资人数", "Workers with open arrears", Measure.CURRENT_DISTINCT,
+                    Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> true, "personKey", List.of("projectId", "personKey", "period"),
+                    Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
+            new Definition("projectsInArrears", "存在欠薪的项目数", "Projects with open arrears", Measure.CURRENT_DISTINCT,
+                    Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> true, "projectId", List.of("projectId", "personKey", "period"),
                     Set.of(ARREARS_CLEARED), Direction.LOWER_IS_BETTER),
             new Definition("openArrearsGovernment", "其中政府投资项目拖欠（元）", "of which government-invested (yuan)",
                     Measure.CURRENT_SUM, Set.of(ARREARS_DETECTED, ARREARS_CHANGED), p -> isTrue(p, "governmentInvested"),

@@ -32,6 +32,7 @@ public class Ledger {
     private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
     private volatile Transfers transfers = new Transfers();
     private volatile Households households = new Households();
+    private volatile Projects projects = new Projects();
     private final List<Consumer<Document>> listeners = new CopyOnWriteArrayList<>();
 
     /** The period of everything ever recorded. */
@@ -61,6 +62,7 @@ public class Ledger {
         applied = fresh.applied;
         transfers = fresh.transfers;
         households = fresh.households;
+        projects = fresh.projects;
         listeners.forEach(l -> l.accept(new Document("_id", "reload")));
     }
 
@@ -86,6 +88,7 @@ public class Ledger {
         List<String> periods = List.of(year, year + "Q" + fact.getInteger("quarter"), ALL_TIME);
         transfers.add(fact, payload);
         households.add(fact, payload);
+        projects.add(fact, payload);
         for (IndicatorCatalog.Definition definition : IndicatorCatalog.DEFINITIONS) {
             if (definition.measure() == IndicatorCatalog.Measure.TRANSFERS
                     || definition.measure() == IndicatorCatalog.Measure.HOUSEHOLDS_WITHOUT_WORK) {
@@ -123,6 +126,11 @@ public class Ledger {
         return accumulator == null ? BigDecimal.ZERO : accumulator.value(definition.measure());
     }
 
+    /** The construction projects of an area as they stand now (local-labour share, open arrears). */
+    public List<Projects.ProjectView> projects(String area) {
+        return projects.in(area);
+    }
+
     /** The departments that appear in the facts. */
     public Set<String> departments() {
         Set<String> departments = new HashSet<>();
@@ -149,6 +157,8 @@ public class Ledger {
         private final Set<String> persons = new HashSet<>();
         /** CURRENT_* measures: the latest value per case */
         private final Map<String, BigDecimal> current = new HashMap<>();
+        /** CURRENT_DISTINCT: the value of the counted field per open case */
+        private final Map<String, String> distinct = new HashMap<>();
 
         synchronized void add(IndicatorCatalog.Definition definition, Map<String, Object> payload, String personKey) {
             count++;
@@ -159,6 +169,7 @@ public class Ledger {
                 case SUM -> sum = sum.add(IndicatorCatalog.number(payload, definition.field()));
                 case CURRENT_SUM -> current.put(caseKey(definition, payload), IndicatorCatalog.number(payload, definition.field()));
                 case CURRENT_KEYS -> current.put(caseKey(definition, payload), BigDecimal.ONE);
+                case CURRENT_DISTINCT -> distinct.put(caseKey(definition, payload), String.valueOf(payload.get(definition.field())));
                 default -> {
                 }
             }
@@ -166,6 +177,7 @@ public class Ledger {
 
         synchronized void close(IndicatorCatalog.Definition definition, Map<String, Object> payload) {
             current.remove(caseKey(definition, payload));
+            distinct.remove(caseKey(definition, payload));
         }
 
         synchronized BigDecimal value(IndicatorCatalog.Measure measure) {
@@ -175,6 +187,7 @@ public class Ledger {
                 case SUM -> sum;
                 case CURRENT_SUM -> current.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 case CURRENT_KEYS -> BigDecimal.valueOf(current.size());
+                case CURRENT_DISTINCT -> BigDecimal.valueOf(distinct.values().stream().distinct().count());
                 case TRANSFERS, HOUSEHOLDS_WITHOUT_WORK -> throw new IllegalStateException("counted by Transfers / Households");
             };
         }
