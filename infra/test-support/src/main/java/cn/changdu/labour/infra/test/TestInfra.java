@@ -27,10 +27,25 @@ public abstract class TestInfra {
         if (shared == null) {
             TestInfra infra = "containers".equals(System.getProperty(MODE_PROPERTY)) ? new Containers() : new Embedded();
             infra.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "test-infra-stop"));
+            stopAtExit(infra);
             shared = infra;
         }
         return shared;
+    }
+
+    /**
+     * Stops the infrastructure when the JVM exits, after the Spring applications that use it have closed. A JVM
+     * shutdown hook of its own would run alongside Spring's: the broker went away under closing applications,
+     * whose clients then kept the JVM alive until Surefire killed it, 30 s later.
+     */
+    private static void stopAtExit(TestInfra infra) {
+        try {
+            Class.forName("org.springframework.boot.SpringApplication", false, TestInfra.class.getClassLoader());
+        } catch (ClassNotFoundException noSpringBoot) {
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "test-infra-stop"));
+            return;
+        }
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(infra::stop);
     }
 
     public abstract String kafkaBootstrapServers();
