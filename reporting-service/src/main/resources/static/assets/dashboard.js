@@ -11,7 +11,7 @@ const TEXT = {
         rebuilding: "读模型重建中", rebuilt: "读模型最近重建于",
         projects: "工程项目本地用工与欠薪（当前）", project: "项目", governmentInvested: "政府投资", yes: "是", no: "否",
         workers: "本地 / 总用工", localShare: "本地用工占比", openArrears: "未清偿欠薪（元）", workersInArrears: "被欠薪人数",
-        noProjects: "暂无登记项目", closed: "已完工", belowShare: "低于 30%",
+        noProjects: "暂无登记项目", noData: "暂无数据", closed: "已完工", belowShare: "低于 30%",
         GREEN: "绿色", YELLOW: "黄色", ORANGE: "橙色", RED: "红色", NONE: "无目标" },
   en: { title: "Changdu labour-transfer platform · live indicators", planYear: "Plan year", asOf: "pace as of", elapsed: "year elapsed",
         byChannel: "Transfers by channel", byQuarter: "By quarter (business time)", byCounty: "Counties ranked", byDepartment: "By department",
@@ -24,7 +24,7 @@ const TEXT = {
         rebuilding: "rebuilding the read model", rebuilt: "read model last rebuilt",
         projects: "Construction projects: local labour and arrears (now)", project: "Project", governmentInvested: "Government-invested",
         yes: "yes", no: "no", workers: "Local / all workers", localShare: "Local share", openArrears: "Open arrears (yuan)",
-        workersInArrears: "Workers owed", noProjects: "No projects registered", closed: "closed", belowShare: "below 30%",
+        workersInArrears: "Workers owed", noProjects: "No projects registered", noData: "no data yet", closed: "closed", belowShare: "below 30%",
         GREEN: "green", YELLOW: "yellow", ORANGE: "orange", RED: "red", NONE: "no target" }
 };
 const COUNTY_EN = { "540302": "Karuo", "540321": "Jomda", "540322": "Gonjo", "540323": "Riwoqe", "540324": "Dengqen",
@@ -63,7 +63,7 @@ function render() {
   document.getElementById("cards").innerHTML = CARD_INDICATORS.map(id => byId(view.city, id)).filter(Boolean).map(i => {
     const s = i.status || { colour: "NONE" };
     const target = i.target === null ? "" :
-      `<div class="target">${t("target")} ${num(i.target)}${i.ratio !== null ? ` · ${num(i.ratio)}%` : ""} · ${t(s.colour)}`
+      `<div class="target">${t("target")} ${num(i.target)}${i.ratio !== null ? ` · ${num(i.ratio)}%` : ""} · ${i.value === null ? t("noData") : t(s.colour)}`
       + `${s.forecast !== null && !pct(i.id) ? ` · ${t("forecast")} ${num(s.forecast)}` : ""}</div>`;
     return `<div class="card" data-indicator="${i.id}" data-status="${s.colour}"><div class="label">${esc(name(i))}</div>`
       + `<div class="value">${num(i.value)}${pct(i.id) && i.value !== null ? "%" : ""}</div>${target}</div>`;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -146,7 +147,9 @@ class PlatformEndToEndIT {
 
     /**
      * The dashboard in a real browser: it shows the projected figures, picks up a new event live (server-sent
-     * events, no reload), switches to English, and leaves a screenshot in target/screenshots.
+     * events, no reload), switches to English, lists a refused duplicate-training attempt among the alerts and a
+     * project below the local-labour share, fits a 1366×768 office screen and a phone without sideways scrolling,
+     * and leaves screenshots in target/screenshots.
      */
     @Test
     @Order(2)
@@ -156,6 +159,23 @@ class PlatformEndToEndIT {
                  "startDate":"2020-08-01","endDate":"2020-08-30","occurredAt":"2020-07-20T02:00:00Z"}"""), "classId");
         enrollIn2020(classId, 5_000);
         long trained = awaitPeopleTrainedIn2020(n -> n > 0);
+        // the same person in the same trade two months later elsewhere: refused, and the attempt is alerted
+        String again = id(post("/api/training/classes", """
+                {"countyCode":"540325","organiser":"察雅县职业技能培训中心","trade":"唐卡绘画","plannedSize":10,
+                 "startDate":"2020-10-12","endDate":"2020-10-30","occurredAt":"2020-09-20T02:00:00Z"}"""), "classId");
+        HttpResponse<String> duplicate = post("/api/training/classes/" + again + "/trainees", """
+                {"name":"学员5000","residentId":"%s","occurredAt":"2020-09-25T02:00:00Z"}"""
+                .formatted(TestPeople.residentId("540324", 5_000)));
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(422);
+        assertThat(duplicate.body()).contains("no-duplicate-training");
+        // a project whose roster has nobody local: its share shows red
+        String project = id(post("/api/projects", """
+                {"name":"八宿县公路养护项目","countyCode":"540326","department":"交通运输局","governmentInvested":true,
+                 "plannedWorkforce":20,"occurredAt":"2020-05-01T02:00:00Z"}"""), "projectId");
+        HttpResponse<String> joined = post("/api/projects/" + project + "/roster", """
+                {"name":"工人甲","residentId":"%s","localFarmerHerder":"否","trade":"沥青工","wageRate":"6000.00",
+                 "joinedOn":"2020-05-10","occurredAt":"2020-05-10T02:00:00Z"}""".formatted(TestPeople.residentId("510104", 7)));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
 
         ChromeDriver browser = Browser.start();
         try {
@@ -175,12 +195,25 @@ class PlatformEndToEndIT {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Changdu labour-transfer platform · live indicators");
             wait.until(d -> d.findElement(By.cssSelector("[data-indicator='peopleTrained'] .label")).getText().equals("People trained"));
             assertThat(browser.findElements(By.cssSelector("#counties tr[data-area]"))).hasSize(11);
+            wait.until(d -> !d.findElements(By.cssSelector("#alerts tr[data-alert^='duplicate-training:']")).isEmpty());
+            wait.until(d -> d.findElement(By.cssSelector("#projects tr[data-project='" + project + "']"))
+                    .getAttribute("data-below").equals("true"));
 
             Path screenshots = Path.of("target/screenshots");
             Files.createDirectories(screenshots);
             Files.write(screenshots.resolve("dashboard-en.png"), browser.getScreenshotAs(OutputType.BYTES));
             browser.findElement(By.id("lang")).click();
             Files.write(screenshots.resolve("dashboard-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+            // the page itself never scrolls sideways: wide tables scroll inside their own frame
+            for (Dimension screen : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+                browser.manage().window().setSize(screen);
+                wait.until(d -> d.findElement(card).isDisplayed());
+                Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+                Number viewport = (Number) browser.executeScript("return window.innerWidth;");
+                assertThat(pageWidth.intValue()).as("page width at %s", screen).isLessThanOrEqualTo(viewport.intValue());
+                Files.write(screenshots.resolve("dashboard-zh-" + screen.getWidth() + "x" + screen.getHeight() + ".png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
+            }
         } finally {
             browser.quit();
         }
