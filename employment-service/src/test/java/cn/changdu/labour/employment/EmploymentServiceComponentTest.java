@@ -22,7 +22,15 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -54,7 +62,32 @@ class EmploymentServiceComponentTest {
         MutableClock testClock() {
             return new MutableClock(Instant.now());
         }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countReads() {
+            return settings -> settings.addCommandListener(READS);
+        }
     }
+
+    /** The reads (find, aggregate, count) the service sends to MongoDB, per collection. */
+    static final class Reads implements CommandListener {
+        private final Map<String, AtomicInteger> byCollection = new ConcurrentHashMap<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            String name = event.getCommandName();
+            if (Set.of("find", "aggregate", "count").contains(name) && event.getCommand().get(name).isString()) {
+                byCollection.computeIfAbsent(event.getCommand().getString(name).getValue(), c -> new AtomicInteger())
+                        .incrementAndGet();
+            }
+        }
+
+        int of(String collection) {
+            return byCollection.getOrDefault(collection, new AtomicInteger()).get();
+        }
+    }
+
+    static final Reads READS = new Reads();
 
     @Autowired
     TestRestTemplate rest;
@@ -64,6 +97,9 @@ class EmploymentServiceComponentTest {
 
     @Autowired
     DeadlineManager deadlineManager;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -367,8 +403,10 @@ class EmploymentServiceComponentTest {
                 + "多吉,%s,540328,LOCAL_INDUSTRY,IN_COUNTY,芒康县盐井纳西民俗酒店有限公司,2020-07-02,3000,\n".formatted(twice)
                 + "多吉,%s,540328,社会力量,区外,某厂,2020-07-03,3000.001,\n".formatted(TestPeople.residentId("540328", 602));
 
+        int placementReads = READS.of("placements");
         ResponseEntity<String> refused = upload(csv, false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(READS.of("placements") - placementReads).as("one read of the placements per file").isEqualTo(1);
         JsonNode problem = json.readTree(refused.getBody());
         assertThat(problem.get("applied").asInt()).isZero();
         assertThat(problem.get("errors").toString()).contains("\"row\":3", "\"field\":\"residentId\"",
@@ -388,6 +426,112 @@ class EmploymentServiceComponentTest {
         JsonNode again = json.readTree(upload(csv, true).getBody());
         assertThat(again.get("applied").asInt()).isZero();
         assertThat(again.get("errors").toString()).contains("one-active-placement-per-person");
+    }
+
+    @Test
+    void job_fairs_list_the_placements_attributed_to_each_reading_the_placements_once() throws Exception {
+        String spring = created(postTo("/api/employment/job-fairs", """
+                {"countyCode":"540329","name":"洛隆县春风行动招聘会","heldOn":"2020-03-10","employers":6,
+                 "positionsOffered":80,"attendance":300}"""), "jobFairId");
+        String autumn = created(postTo("/api/employment/job-fairs", """
+                {"countyCode":"540329","name":"洛隆县金秋招聘会","heldOn":"2020-09-10","employers":4,
+                 "positionsOffered":50,"attendance":120}"""), "jobFairId");
+        String elsewhere = created(postTo("/api/employment/job-fairs", """
+                {"countyCode":"540323","name":"类乌齐县招聘会","heldOn":"2020-04-10","employers":3,
+                 "positionsOffered":30,"attendance":90}"""), "jobFairId");
+        await("/api/employment/job-fairs", n -> n.toString().contains(spring) && n.toString().contains(autumn)
+                && n.toString().contains(elsewhere));
+        // two placements from the spring fair (one ended later: it still counts), one from the fair elsewhere
+        String ended = placedFrom(spring, "540329", 700);
+        placedFrom(spring, "540329", 701);
+        placedFrom(elsewhere, "540323", 702);
+        assertThat(postTo("/api/employment/placements/" + ended + "/end", """
+                {"residentId":"%s","endedOn":"2020-06-30","reason":"RESIGNED"}"""
+                .formatted(TestPeople.residentId("540329", 700))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitPlacement(ended, p -> "ENDED".equals(p.path("status").asText()));
+
+        JsonNode county = await("/api/employment/job-fairs?countyCode=540329",
+                n -> attributed(n, spring) == 2 && attributed(n, autumn) == 0);
+        assertThat(county.findValuesAsText("jobFairId")).containsExactly(spring, autumn); // by the day held
+        int before = READS.of("placements");
+        JsonNode all = json.readTree(get("/api/employment/job-fairs").getBody());
+        assertThat(READS.of("placements") - before).as("one read of the placements for all fairs listed").isEqualTo(1);
+        assertThat(attributed(all, spring)).isEqualTo(2);
+        assertThat(attributed(all, autumn)).isZero();
+        assertThat(attributed(all, elsewhere)).isEqualTo(1);
+
+        // the placements read model is indexed by person and by job fair
+        assertThat(mongo.indexOps("placements").getIndexInfo()).extracting(IndexInfo::getIndexFields)
+                .anySatisfy(fields -> assertThat(fields).singleElement()
+                        .satisfies(f -> assertThat(f.getKey()).isEqualTo("personKey")))
+                .anySatisfy(fields -> assertThat(fields).singleElement()
+                        .satisfies(f -> assertThat(f.getKey()).isEqualTo("jobFairId")));
+    }
+
+    private String placedFrom(String jobFairId, String county, int person) throws Exception {
+        return created(postTo("/api/employment/placements", """
+                {"name":"格桑","residentId":"%s","countyCode":"%s","channel":"LOCAL_INDUSTRY","destination":"IN_COUNTY",
+                 "jobFairId":"%s","employer":"昌都市某公司","startDate":"2020-04-20"}"""
+                .formatted(TestPeople.residentId(county, person), county, jobFairId)), "placementId");
+    }
+
+    private static long attributed(JsonNode fairs, String jobFairId) {
+        for (JsonNode fair : fairs) {
+            if (jobFairId.equals(fair.path("jobFairId").asText())) {
+                return fair.path("placementsAttributed").asLong(-1);
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void an_imported_roster_is_checked_against_intermediaries_households_and_job_fairs_read_once_per_file() throws Exception {
+        String recognised = created(postTo("/api/employment/intermediaries", """
+                {"name":"左贡县劳务合作社","kind":"TRANSFER_COOPERATIVE","countyCode":"540327","recognisedOn":"2020-03-01"}"""),
+                "intermediaryId");
+        String suspended = created(postTo("/api/employment/intermediaries", """
+                {"name":"左贡县某劳务公司","kind":"LABOUR_BROKER","countyCode":"540327","recognisedOn":"2020-03-01"}"""),
+                "intermediaryId");
+        assertThat(postTo("/api/employment/intermediaries/" + suspended + "/suspension", """
+                {"reason":"虚报输出人数","suspendedOn":"2020-04-01"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String household = created(postTo("/api/employment/households", """
+                {"countyCode":"540327","site":"左贡县安置点","headName":"次旺","headResidentId":"%s","membersAbleToWork":2,
+                 "registeredOn":"2020-03-01"}""".formatted(TestPeople.residentId("540327", 800))), "householdId");
+        String fair = created(postTo("/api/employment/job-fairs", """
+                {"countyCode":"540327","name":"左贡县招聘会","heldOn":"2020-03-15","employers":5,
+                 "positionsOffered":40,"attendance":150}"""), "jobFairId");
+        await("/api/employment/intermediaries?status=SUSPENDED", n -> n.toString().contains(suspended));
+        await("/api/employment/intermediaries?status=RECOGNISED", n -> n.toString().contains(recognised));
+        await("/api/employment/households?countyCode=540327", n -> n.toString().contains(household));
+        await("/api/employment/job-fairs?countyCode=540327", n -> n.toString().contains(fair));
+
+        String row = "%s,%s,540327,社会力量,区内,拉萨某公司,2020-05-01,%s,%s,%s\n";
+        String csv = "姓名,身份证号,户籍县区代码,转移渠道,就业地域,用工单位,就业日期,中介机构编号,搬迁户编号,招聘活动编号\n"
+                + row.formatted("扎西", TestPeople.residentId("540327", 801), recognised, household, fair)
+                + row.formatted("次仁", TestPeople.residentId("540327", 802), "im-nope", "", "")
+                + row.formatted("多吉", TestPeople.residentId("540327", 803), suspended, "", "")
+                + row.formatted("拉巴", TestPeople.residentId("540327", 804), "", "hh-nope", "")
+                + row.formatted("央金", TestPeople.residentId("540327", 805), "", "", "fair-nope")
+                + row.formatted("卓玛", TestPeople.residentId("540327", 806), recognised, household, fair);
+
+        Map<String, Integer> before = Map.of("placements", READS.of("placements"),
+                "intermediaries", READS.of("intermediaries"), "households", READS.of("households"),
+                "job_fairs", READS.of("job_fairs"));
+        ResponseEntity<String> refused = upload(csv, false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        before.forEach((collection, reads) -> assertThat(READS.of(collection) - reads)
+                .as("reads of %s for the whole file", collection).isEqualTo(1));
+        JsonNode errors = json.readTree(refused.getBody()).get("errors");
+        assertThat(errors).hasSize(4);
+        assertThat(errors.findValuesAsText("row")).containsExactly("3", "4", "5", "6");
+        assertThat(errors.findValuesAsText("rule")).containsExactly("intermediary-recognised",
+                "intermediary-recognised", "household-registered", "job-fair-held");
+        assertThat(errors.get(0).get("message").asText()).contains("im-nope");
+        assertThat(errors.get(1).get("message").asText()).contains("暂停");
+
+        JsonNode report = json.readTree(upload(csv, true).getBody());
+        assertThat(report.get("applied").asInt()).isEqualTo(2);
+        await("/api/employment/placements?jobFairId=" + fair, n -> n.size() == 2);
     }
 
     private ResponseEntity<String> upload(String csv, boolean partial) {

@@ -16,9 +16,12 @@ import cn.changdu.labour.infra.test.WithPlatformInfra;
 import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.deadline.DeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +43,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +68,32 @@ class ProjectLaborServiceComponentTest {
         Clock testClock() {
             return CLOCK;
         }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countReads() {
+            return settings -> settings.addCommandListener(READS);
+        }
     }
+
+    /** The reads (find, aggregate, count) the service sends to MongoDB, per collection. */
+    static final class Reads implements CommandListener {
+        private final Map<String, AtomicInteger> byCollection = new ConcurrentHashMap<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            String name = event.getCommandName();
+            if (Set.of("find", "aggregate", "count").contains(name) && event.getCommand().get(name).isString()) {
+                byCollection.computeIfAbsent(event.getCommand().getString(name).getValue(), c -> new AtomicInteger())
+                        .incrementAndGet();
+            }
+        }
+
+        int of(String collection) {
+            return byCollection.getOrDefault(collection, new AtomicInteger()).get();
+        }
+    }
+
+    static final Reads READS = new Reads();
 
     @Autowired
     TestRestTemplate rest;
@@ -155,6 +187,21 @@ class ProjectLaborServiceComponentTest {
         assertThat(arrears.at("/arrears/0/governmentInvested").asBoolean()).isTrue();
         assertThat(new BigDecimal(arrears.at("/arrears/0/outstanding").asText())).isEqualTo(new BigDecimal("2000.00"));
         assertThat(arrears.at("/arrears/0/name").asText()).isEqualTo("王***");
+        assertThat(arrears.at("/arrears/0/projectName").asText()).isEqualTo("江达县岗托镇易地扶贫搬迁安置点建设项目");
+        JsonNode byDepartment = getJson("/api/projects/arrears?department=住建局");
+        assertThat(byDepartment.get("arrears").findValuesAsText("projectId")).containsExactly(projectId);
+        assertThat(byDepartment.at("/arrears/0/projectName").asText()).isEqualTo("江达县岗托镇易地扶贫搬迁安置点建设项目");
+        assertThat(new BigDecimal(byDepartment.get("governmentInvestedAmount").asText())).isEqualTo(new BigDecimal("2000.00"));
+        assertThat(getJson("/api/projects/arrears").get("arrears").findValuesAsText("projectId")).contains(projectId);
+        assertThat(getJson("/api/projects/arrears?countyCode=540321&department=交通局").get("cases").asInt()).isZero();
+        assertThat(getJson("/api/projects/arrears?countyCode=540302&department=住建局").get("cases").asInt()).isZero();
+        // one project shows its own open arrears, and only those
+        JsonNode owing = getJson("/api/projects/" + projectId);
+        assertThat(new BigDecimal(owing.get("openArrearsAmount").asText())).isEqualTo(new BigDecimal("2000.00"));
+        assertThat(owing.get("openArrearsWorkers").asInt()).isEqualTo(1);
+        JsonNode notOwing = getJson("/api/projects/" + other);
+        assertThat(new BigDecimal(notOwing.get("openArrearsAmount").asText())).isZero();
+        assertThat(notOwing.get("openArrearsWorkers").asInt()).isZero();
 
         // a partial payment after detection; 张伟 leaves at the end of May and the share recovers
         CLOCK.set(Instant.parse("2020-05-20T02:00:00Z"));
@@ -251,8 +298,10 @@ class ProjectLaborServiceComponentTest {
                 马明,%s,否,,电工,5200.00,MONTHLY,2020-04-01
                 次仁,%s,是,540324,钢筋工,5000.00,MONTHLY,2020-04-01
                 """.formatted(a, b, c, a);
+        int rosterReads = READS.of("pl_roster");
         ResponseEntity<String> refused = upload("/api/projects/" + projectId + "/roster/import", "roster.csv", csv);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(READS.of("pl_roster") - rosterReads).as("one read of the rosters per file").isEqualTo(1);
         assertThat(refused.getBody()).contains("\"row\":3", "\"field\":\"wageRate\"", "\"row\":5", "worker-on-roster-once");
         assertThat(getJson("/api/projects/" + projectId + "/roster")).as("nothing half-applied").isEmpty();
 
@@ -267,7 +316,39 @@ class ProjectLaborServiceComponentTest {
         JsonNode departments = getJson("/api/projects/departments");
         assertThat(departments.findValues("department").stream().map(JsonNode::asText)).contains("水利局");
 
-        // a payroll file for April: one line per worker on the roster
+        // the read model now has them: on this roster already, and on no other roster on the same days
+        String dawa = TestPeople.residentId("540325", 310_004);
+        JsonNode again = json.readTree(upload("/api/projects/" + projectId + "/roster/import", "roster.csv", """
+                姓名,身份证号,本地农牧民,户籍县区代码,工种,工资标准,计薪方式,进场日期
+                次仁,%s,是,540324,钢筋工,5000.00,MONTHLY,2020-04-01
+                """.formatted(a)).getBody());
+        assertThat(again.get("errors").findValuesAsText("rule")).containsExactly("worker-on-roster-once");
+        String elsewhere = id(post("/api/projects", """
+                {"name":"察雅县农村公路工程","countyCode":"540325","department":"交通局",
+                 "governmentInvested":true,"plannedWorkforce":10}"""), "projectId");
+        String toElsewhere = """
+                姓名,身份证号,本地农牧民,户籍县区代码,工种,工资标准,计薪方式,进场日期
+                次仁,%s,是,540324,钢筋工,5000.00,MONTHLY,2020-04-01
+                达瓦,%s,是,540325,木工,4800.00,MONTHLY,2020-04-01
+                """.formatted(a, dawa);
+        ResponseEntity<String> onTwo = upload("/api/projects/" + elsewhere + "/roster/import", "roster.csv", toElsewhere);
+        assertThat(onTwo.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode onTwoErrors = json.readTree(onTwo.getBody()).get("errors");
+        assertThat(onTwoErrors.findValuesAsText("rule")).containsExactly("one-roster-at-a-time");
+        assertThat(onTwoErrors.findValuesAsText("row")).containsExactly("2");
+        ResponseEntity<String> onlyDawa = upload("/api/projects/" + elsewhere + "/roster/import?partial=true", "roster.csv",
+                toElsewhere);
+        assertThat(json.readTree(onlyDawa.getBody()).get("applied").asInt()).isEqualTo(1);
+
+        // a payroll file for April: one line per worker on the roster (多吉 was never put on it)
+        ResponseEntity<String> notOnRoster = upload("/api/projects/" + projectId + "/payrolls/import?period=2020-04",
+                "payroll.csv", """
+                姓名,身份证号,出勤天数,应发工资
+                次仁,%s,,5000.00
+                多吉,%s,,5000.00
+                """.formatted(a, b));
+        assertThat(notOnRoster.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(notOnRoster.getBody()).contains("\"row\":3", "payroll-lines-on-roster");
         ResponseEntity<String> payroll = upload("/api/projects/" + projectId + "/payrolls/import?period=2020-04", "payroll.csv", """
                 姓名,身份证号,出勤天数,应发工资
                 次仁,%s,,5000.00

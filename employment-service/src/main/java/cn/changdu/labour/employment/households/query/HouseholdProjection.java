@@ -16,8 +16,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Relocated households and who of them is employed (collection {@code households}): the open placements naming a
@@ -72,6 +75,17 @@ public class HouseholdProjection {
 
     public boolean exists(String householdId) {
         return mongo.exists(new Query(Criteria.where("_id").is(householdId).and("registered").is(true)), COLLECTION);
+    }
+
+    /** The ids among {@code householdIds} of registered households ({@link #exists} for many), in one query. */
+    public Set<String> registered(Collection<String> householdIds) {
+        Set<String> registered = new HashSet<>();
+        if (!householdIds.isEmpty()) {
+            Query query = new Query(Criteria.where("_id").in(householdIds).and("registered").is(true));
+            query.fields().include("_id");
+            mongo.find(query, Document.class, COLLECTION).forEach(d -> registered.add(d.getString("_id")));
+        }
+        return registered;
     }
 
     public record HouseholdView(String householdId, String countyCode, String site, String headName,

@@ -11,6 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Labour intermediaries read model (collection {@code intermediaries}); idempotent upserts. */
@@ -43,6 +46,17 @@ public class IntermediaryProjection {
     public Optional<String> status(String intermediaryId) {
         return Optional.ofNullable(mongo.findById(intermediaryId, Document.class, COLLECTION))
                 .map(d -> d.getString("status"));
+    }
+
+    /** The status of each known intermediary among {@code intermediaryIds} (unknown ones are absent), in one query. */
+    public Map<String, String> statuses(Collection<String> intermediaryIds) {
+        Map<String, String> statuses = new HashMap<>();
+        if (!intermediaryIds.isEmpty()) {
+            Query query = new Query(Criteria.where("_id").in(intermediaryIds));
+            query.fields().include("status");
+            mongo.find(query, Document.class, COLLECTION).forEach(d -> statuses.put(d.getString("_id"), d.getString("status")));
+        }
+        return statuses;
     }
 
     private void upsert(String id, Update update) {

@@ -8,7 +8,9 @@ import cn.changdu.labour.employment.placement.api.PlacementDetailsRecordedEvent;
 import cn.changdu.labour.employment.placement.api.WorkerPlacedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +30,10 @@ public class PlacementProjection {
 
     public PlacementProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        // a person's placements (history, import check) and a job fair's placements are looked up by these fields;
+        // single-field indexes, which mongo-java-server honours as well (it ignores compound ones)
+        mongo.indexOps(COLLECTION).createIndex(new Index("personKey", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index("jobFairId", Sort.Direction.ASC));
     }
 
     @EventHandler

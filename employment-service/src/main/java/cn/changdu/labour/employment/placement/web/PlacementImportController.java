@@ -29,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,6 +46,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -147,22 +149,26 @@ public class PlacementImportController {
                 "startDate"));
         RowBinder.Binding<PlacementRow> binding = binder.bind(table);
         List<RowError> errors = new ArrayList<>(binding.errors());
+        List<Candidate> rows = binding.valid().stream().map(b -> new Candidate(b.row(), command(b.value()))).toList();
+        // what the checks need from the read models is read once for the whole file, not once per row
+        List<PlaceWorkerCommand> all = rows.stream().map(Candidate::command).toList();
+        Set<String> placedPeople = activelyPlaced(all.stream().map(PlaceWorkerCommand::personKey).toList());
+        PlacementPreconditions.Check named = preconditions.forAll(all.stream().map(PlaceWorkerCommand::details).toList());
         List<Candidate> candidates = new ArrayList<>();
         Set<String> people = new HashSet<>();
-        for (RowBinder.Bound<PlacementRow> bound : binding.valid()) {
-            PlacementRow row = bound.value();
-            PlaceWorkerCommand command = command(row);
+        for (Candidate candidate : rows) {
+            PlaceWorkerCommand command = candidate.command();
             try {
                 PlacementRules.check(command.channel(), command.destination(), command.expectedMonthlyIncome(),
                         command.details());
-                preconditions.check(command.channel(), command.details());
-                if (!people.add(command.personKey()) || hasActivePlacement(command.personKey())) {
+                named.check(command.channel(), command.details());
+                if (!people.add(command.personKey()) || placedPeople.contains(command.personKey())) {
                     throw new RuleViolation("one-active-placement-per-person", "residentId",
                             "此人已有在岗的就业记录（或在本文件中重复），须先登记离岗才能再次登记");
                 }
-                candidates.add(new Candidate(bound.row(), command));
+                candidates.add(candidate);
             } catch (RuleViolation violation) {
-                errors.add(new RowError(bound.row(), violation.field(), violation.rule(), violation.getMessage()));
+                errors.add(new RowError(candidate.row(), violation.field(), violation.rule(), violation.getMessage()));
             }
         }
         errors.sort(Comparator.comparingInt(RowError::row));
@@ -182,9 +188,16 @@ public class PlacementImportController {
         return new ImportReport(binding.rows(), applied, partial, errors);
     }
 
-    private boolean hasActivePlacement(String personKey) {
-        return mongo.exists(new Query(Criteria.where("personKey").is(personKey).and("status").is("ACTIVE")),
-                PlacementProjection.COLLECTION);
+    /** Which of these people have an active placement, in one query ({@code $in}) for all of them. */
+    private Set<String> activelyPlaced(Collection<String> personKeys) {
+        Set<String> placed = new HashSet<>();
+        if (!personKeys.isEmpty()) {
+            Query query = new Query(Criteria.where("personKey").in(personKeys).and("status").is("ACTIVE"));
+            query.fields().include("personKey");
+            mongo.find(query, Document.class, PlacementProjection.COLLECTION)
+                    .forEach(d -> placed.add(d.getString("personKey")));
+        }
+        return placed;
     }
 
     private PlaceWorkerCommand command(PlacementRow row) {

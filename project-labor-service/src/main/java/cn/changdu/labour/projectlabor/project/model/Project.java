@@ -74,8 +74,11 @@ public class Project {
     /** The plan's minimum share of local farmers and herders on a project's workforce (measure 8). */
     static final int LOCAL_SHARE_TARGET_PERCENT = 30;
     static final String WAGE_DUE = "wage-due";
-    /** Due dates are days in Changdu: a due date has passed at the following midnight, Beijing time. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /**
+     * Due dates are days in Changdu: a due date has passed at the following midnight, Beijing time. The service's one
+     * business time zone (the web layer's "today" too).
+     */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String projectId;

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +94,9 @@ public class ProjectQueries {
 
     public Optional<ProjectSummary> project(String projectId) {
         Document d = mongo.findById(projectId, Document.class, ProjectViews.PROJECTS);
-        return Optional.ofNullable(d).map(doc -> summary(doc, openArrearsByProject().getOrDefault(projectId, List.of())));
+        // only this project's open arrears, not every open case city-wide
+        return Optional.ofNullable(d).map(doc -> summary(doc, mongo.find(
+                Query.query(where("open").is(true).and("projectId").is(projectId)), Document.class, ProjectViews.ARREARS)));
     }
 
     public List<RosterEntry> roster(String projectId) {
@@ -106,9 +110,45 @@ public class ProjectQueries {
                 .toList();
     }
 
-    /** The person's roster stints on every project (for the overlap pre-check of bulk imports). */
-    public List<Document> stintsOf(String personKey) {
-        return mongo.find(Query.query(where("personKey").is(personKey)), Document.class, ProjectViews.ROSTER);
+    /** A person's roster stints on every project, as the read model shows them (for the pre-checks of bulk imports). */
+    public record Stints(List<Document> stints) {
+
+        /** Whether the person is active on the project's roster. */
+        public boolean activeOn(String projectId) {
+            return stints.stream().anyMatch(d -> projectId.equals(d.getString("projectId")) && d.getString("leftOn") == null);
+        }
+
+        /** The project on whose roster the person is on days from {@code joinedOn} on, if any. */
+        public Optional<String> overlapping(LocalDate joinedOn) {
+            return stints.stream()
+                    .filter(d -> d.getString("leftOn") == null || !LocalDate.parse(d.getString("leftOn")).isBefore(joinedOn))
+                    .map(d -> d.getString("projectId")).findFirst();
+        }
+
+        /** Whether the person was on the project's roster on some day of the period. */
+        public boolean onRosterIn(String projectId, YearMonth period) {
+            return stints.stream().filter(d -> projectId.equals(d.getString("projectId"))).anyMatch(d -> {
+                LocalDate joined = LocalDate.parse(d.getString("joinedOn"));
+                LocalDate left = d.getString("leftOn") == null ? null : LocalDate.parse(d.getString("leftOn"));
+                return !joined.isAfter(period.atEndOfMonth()) && (left == null || !left.isBefore(period.atDay(1)));
+            });
+        }
+    }
+
+    /**
+     * The roster stints of each of these people, read in one query ({@code $in}) for all of them rather than one
+     * per person; a person with none maps to an empty list.
+     */
+    public Map<String, Stints> stintsOf(Collection<String> personKeys) {
+        Map<String, List<Document>> byPerson = new HashMap<>();
+        personKeys.forEach(key -> byPerson.put(key, new ArrayList<>()));
+        if (!personKeys.isEmpty()) {
+            mongo.find(Query.query(where("personKey").in(personKeys)), Document.class, ProjectViews.ROSTER)
+                    .forEach(d -> byPerson.get(d.getString("personKey")).add(d));
+        }
+        Map<String, Stints> stints = new HashMap<>();
+        byPerson.forEach((key, list) -> stints.put(key, new Stints(list)));
+        return stints;
     }
 
     public List<PayrollView> payrolls(String projectId, String period) {
@@ -141,11 +181,26 @@ public class ProjectQueries {
 
     /** Open arrears city-wide: government-invested projects first, then the largest amounts, then the oldest. */
     public List<ArrearsView> openArrears(String countyCode, String department) {
+        // county and department filtered by MongoDB (a case carries its project's, which never change)
+        Criteria open = where("open").is(true);
+        if (countyCode != null) {
+            open = open.and("countyCode").is(countyCode);
+        }
+        if (department != null) {
+            open = open.and("department").is(department);
+        }
+        List<Document> cases = mongo.find(Query.query(open), Document.class, ProjectViews.ARREARS);
+        // and only the names of the projects these cases are on
         Map<String, String> names = new HashMap<>();
-        mongo.findAll(Document.class, ProjectViews.PROJECTS).forEach(p -> names.put(p.getString("_id"), p.getString("name")));
-        return mongo.find(Query.query(where("open").is(true)), Document.class, ProjectViews.ARREARS).stream()
-                .filter(d -> countyCode == null || countyCode.equals(d.getString("countyCode")))
-                .filter(d -> department == null || department.equals(d.getString("department")))
+        Set<String> projectIds = new HashSet<>();
+        cases.forEach(d -> projectIds.add(d.getString("projectId")));
+        if (!projectIds.isEmpty()) {
+            Query projects = Query.query(where("_id").in(projectIds));
+            projects.fields().include("name");
+            mongo.find(projects, Document.class, ProjectViews.PROJECTS)
+                    .forEach(p -> names.put(p.getString("_id"), p.getString("name")));
+        }
+        return cases.stream()
                 .map(d -> new ArrearsView(d.getString("projectId"), names.get(d.getString("projectId")),
                         d.getString("countyCode"), d.getString("department"),
                         Boolean.TRUE.equals(d.getBoolean("governmentInvested")), d.getString("personKey"),
@@ -185,27 +240,6 @@ public class ProjectQueries {
                         d.getString("resolvedOn")))
                 .sorted(Comparator.comparing(DisputeView::filedOn).thenComparing(DisputeView::disputeId))
                 .toList();
-    }
-
-    /** Whether the person is active on the project's roster according to the read model. */
-    public boolean activeOnRoster(String projectId, String personKey) {
-        return stintsOf(personKey).stream().anyMatch(d -> projectId.equals(d.getString("projectId")) && d.getString("leftOn") == null);
-    }
-
-    /** Whether the read model shows the person on some roster on days from {@code joinedOn} on. */
-    public Optional<String> overlappingProject(String personKey, LocalDate joinedOn) {
-        return stintsOf(personKey).stream()
-                .filter(d -> d.getString("leftOn") == null || !LocalDate.parse(d.getString("leftOn")).isBefore(joinedOn))
-                .map(d -> d.getString("projectId")).findFirst();
-    }
-
-    /** Whether the person was on the project's roster on some day of the period. */
-    public boolean onRosterIn(String projectId, String personKey, java.time.YearMonth period) {
-        return stintsOf(personKey).stream().filter(d -> projectId.equals(d.getString("projectId"))).anyMatch(d -> {
-            LocalDate joined = LocalDate.parse(d.getString("joinedOn"));
-            LocalDate left = d.getString("leftOn") == null ? null : LocalDate.parse(d.getString("leftOn"));
-            return !joined.isAfter(period.atEndOfMonth()) && (left == null || !left.isBefore(period.atDay(1)));
-        });
     }
 
     private Map<String, List<Document>> openArrearsByProject() {

@@ -54,11 +54,13 @@ public class ProjectViews {
 
     public ProjectViews(MongoTemplate mongo) {
         this.mongo = mongo;
-        // single-field indexes only: mongo-java-server ignores compound ones
-        mongo.indexOps(ROSTER).ensureIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(ROSTER).ensureIndex(new Index("personKey", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(PAYMENTS).ensureIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(ARREARS).ensureIndex(new Index("open", org.springframework.data.domain.Sort.Direction.ASC));
+        // single-field indexes only: mongo-java-server ignores compound ones (createIndex: ensureIndex is deprecated)
+        mongo.indexOps(ROSTER).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(ROSTER).createIndex(new Index("personKey", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(PAYMENTS).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(ARREARS).createIndex(new Index("open", org.springframework.data.domain.Sort.Direction.ASC));
+        // one project's open arrears (GET of a project) are read by project
+        mongo.indexOps(ARREARS).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     @EventHandler

@@ -15,6 +15,7 @@ import cn.changdu.labour.projectlabor.project.api.RegisterProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.ResolveDisputeCommand;
 import cn.changdu.labour.projectlabor.project.api.SubmitLabourFilingCommand;
 import cn.changdu.labour.projectlabor.project.api.UpdateProjectCommand;
+import cn.changdu.labour.projectlabor.project.model.Project;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,15 +42,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
-
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final DomainCommands commands;
     private final PersonKeys personKeys;
@@ -219,6 +217,6 @@ public class ProjectController {
     }
 
     private LocalDate today(Instant occurredAt) {
-        return (occurredAt != null ? occurredAt : clock.instant()).atZone(BEIJING).toLocalDate();
+        return (occurredAt != null ? occurredAt : clock.instant()).atZone(Project.ZONE).toLocalDate();
     }
 }

@@ -9,6 +9,7 @@ import cn.changdu.labour.projectlabor.project.api.LeaveProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.PayCycle;
 import cn.changdu.labour.projectlabor.project.api.PayrollLine;
 import cn.changdu.labour.projectlabor.project.api.SubmitPayrollCommand;
+import cn.changdu.labour.projectlabor.project.model.Project;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries;
 import cn.changdu.labour.projectlabor.worker.api.EndRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.ReleaseRosterDaysCommand;
@@ -73,7 +74,7 @@ public class RosterController {
     private final ProjectQueries queries;
     private final Clock clock;
     private final RowBinder<JoinRequest> rosterRows;
-    private final RowBinder<PayrollRow> payrollRows;
+    private final RowBinder<PayrollLineRequest> payrollRows;
 
     public RosterController(DomainCommands commands, PersonKeys personKeys, ProjectQueries queries, Clock clock,
                             Validator validator, ObjectMapper mapper) {
@@ -92,7 +93,7 @@ public class RosterController {
                 Map.entry("计薪方式", "payCycle"), Map.entry("payCycle", "payCycle"),
                 Map.entry("参加社保", "socialInsuranceRegistered"), Map.entry("socialInsuranceRegistered", "socialInsuranceRegistered"),
                 Map.entry("进场日期", "joinedOn"), Map.entry("joinedOn", "joinedOn")), validator, mapper);
-        this.payrollRows = new RowBinder<>(PayrollRow.class, Map.ofEntries(
+        this.payrollRows = new RowBinder<>(PayrollLineRequest.class, Map.ofEntries(
                 Map.entry("姓名", "name"), Map.entry("name", "name"),
                 Map.entry("身份证号", "residentId"), Map.entry("公民身份号码", "residentId"), Map.entry("residentId", "residentId"),
                 Map.entry("出勤天数", "daysWorked"), Map.entry("daysWorked", "daysWorked"),
@@ -178,6 +179,9 @@ public class RosterController {
         List<RowError> errors = new ArrayList<>(binding.errors());
         List<RowBinder.Bound<JoinRequest>> good = new ArrayList<>();
         Map<String, Integer> rowOfPerson = new HashMap<>();
+        // every person's stints read once for the whole file (one query), not twice per row
+        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(binding.valid().stream()
+                .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());
         for (var row : binding.valid()) {
             JoinRequest r = row.value();
             String personKey = personKeys.keyOf(new ResidentId(r.residentId()));
@@ -185,9 +189,9 @@ public class RosterController {
             RowError error = null;
             if (earlier != null) {
                 error = new RowError(row.row(), "residentId", "worker-on-roster-once", "与第 " + earlier + " 行是同一人");
-            } else if (queries.activeOnRoster(projectId, personKey)) {
+            } else if (stints.get(personKey).activeOn(projectId)) {
                 error = new RowError(row.row(), "residentId", "worker-on-roster-once", "此人已在本项目花名册上（在岗）");
-            } else if (queries.overlappingProject(personKey, r.joinedOn()).isPresent()) {
+            } else if (stints.get(personKey).overlapping(r.joinedOn()).isPresent()) {
                 error = new RowError(row.row(), "residentId", "one-roster-at-a-time", "此人同期已在另一个项目的花名册上");
             } else if (r.local() && r.homeCountyCode() == null) {
                 error = new RowError(row.row(), "homeCountyCode", "local-worker-has-home-county", "本地农牧民须填写户籍县区代码");
@@ -215,6 +219,7 @@ public class RosterController {
         return new ImportReport(binding.rows(), applied, partial, errors);
     }
 
+    /** A line of a payroll: in the body of a payroll, or a row of a payroll file (the same fields and rules). */
     public record PayrollLineRequest(
             @Size(max = 50) String name,
             @NotBlank @ValidResidentId String residentId,
@@ -240,13 +245,6 @@ public class RosterController {
         return ResponseEntity.status(201).body(new PayrollResponse(projectId, request.period().toString(), lines.size()));
     }
 
-    public record PayrollRow(
-            @Size(max = 50) String name,
-            @NotBlank @ValidResidentId String residentId,
-            @PositiveOrZero @Max(31) Integer daysWorked,
-            @PositiveOrZero @Digits(integer = 9, fraction = 2, message = "须为金额（元），最多两位小数") BigDecimal amountDue) {
-    }
-
     @Operation(summary = "Import a payroll (XLSX/CSV) for a period: 姓名, 身份证号, 出勤天数, 应发工资; one payroll, all rows "
             + "or (partial=true) the good rows")
     @PostMapping(value = "/payrolls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -259,13 +257,16 @@ public class RosterController {
         List<RowError> errors = new ArrayList<>(binding.errors());
         List<PayrollLine> lines = new ArrayList<>();
         Map<String, Integer> rowOfPerson = new HashMap<>();
+        // every person's stints read once for the whole file (one query), not per row
+        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(binding.valid().stream()
+                .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());
         for (var row : binding.valid()) {
-            PayrollRow r = row.value();
+            PayrollLineRequest r = row.value();
             String personKey = personKeys.keyOf(new ResidentId(r.residentId()));
             Integer earlier = rowOfPerson.putIfAbsent(personKey, row.row());
             if (earlier != null) {
                 errors.add(new RowError(row.row(), "residentId", "payroll-line-once-per-worker", "与第 " + earlier + " 行是同一人"));
-            } else if (!queries.onRosterIn(projectId, personKey, period)) {
+            } else if (!stints.get(personKey).onRosterIn(projectId, period)) {
                 errors.add(new RowError(row.row(), "residentId", "payroll-lines-on-roster", "此人在该期间不在本项目花名册上"));
             } else {
                 lines.add(new PayrollLine(personKey, r.daysWorked(), r.amountDue()));
@@ -309,6 +310,6 @@ public class RosterController {
     }
 
     private LocalDate today(Instant occurredAt) {
-        return (occurredAt != null ? occurredAt : clock.instant()).atZone(ProjectController.BEIJING).toLocalDate();
+        return (occurredAt != null ? occurredAt : clock.instant()).atZone(Project.ZONE).toLocalDate();
     }
 }
