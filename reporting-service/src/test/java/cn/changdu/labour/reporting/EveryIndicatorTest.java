@@ -99,7 +99,9 @@ class EveryIndicatorTest {
         training("c-17", new TraineeAssessed("c-17", "pk_a", K, true, END));
         training("c-17", new TraineeAssessed("c-17", "pk_b", K, true, END));
         training("c-17", new TraineeAssessed("c-17", "pk_c", K, false, END));
-        training("c-17", new ClassCompleted("c-17", K, "电工", "FIVE_MAJOR", true, END, END, 3, 2, new BigDecimal("66.7"), 2));
+        training("c-17", new ClassCompleted("c-17", K, "电工", "FIVE_MAJOR", true, END, END, 3, 2, new BigDecimal("0.6667"), 2));
+        // another class, all passed: no pass-rate alert for it
+        training("c-17p", new ClassCompleted("c-17p", K, "焊工", "FIVE_MAJOR", false, END, END, 2, 2, new BigDecimal("1.0000"), 2));
         training("c-17", new JobRecommended("c-17", "pk_a", K, END.plusDays(3), 1, END));
         training("c-17", new FollowUpRecorded("c-17", "pk_a", K, END.plusDays(10), 1, "EMPLOYED", END));
         training("c-17", new FollowUpRecorded("c-17", "pk_a", K, END.plusMonths(4), 2, "EMPLOYED", END));
@@ -164,7 +166,7 @@ class EveryIndicatorTest {
         Map<String, String> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("classesFiled", "1"), Map.entry("peopleTrained", "3"), Map.entry("enrolments", "3"),
                 Map.entry("consolidationTrained", "1"), Map.entry("enrolledPersons", "3"), Map.entry("orderDirectedTrained", "1"),
-                Map.entry("classesCompleted", "1"), Map.entry("classesInspectedTwice", "1"), Map.entry("assessed", "3"),
+                Map.entry("classesCompleted", "2"), Map.entry("classesInspectedTwice", "2"), Map.entry("assessed", "3"),
                 Map.entry("passed", "2"), Map.entry("qualifiedPersons", "2"), Map.entry("recommendedPersons", "1"),
                 Map.entry("followedUpTwice", "1"), Map.entry("employedAfterTraining", "1"), Map.entry("employedAfterThreeMonths", "1"),
                 Map.entry("subsidyClaimed", "1450.00"), Map.entry("subsidyApproved", "1450.00"), Map.entry("subsidyPaid", "1450.00"),
@@ -222,6 +224,8 @@ class EveryIndicatorTest {
         open.forEach(a -> kinds.add(a.get("kind").asText()));
         assertThat(kinds).contains("recommendation-overdue", "follow-up-overdue", "pass-rate-below-80", "wage-arrears",
                 "duplicate-training");
+        List<String> ids = open.findValuesAsText("_id");
+        assertThat(ids).contains("pass-rate-below-80:c-17").doesNotContain("pass-rate-below-80:c-17p");
     }
 
     /** Numbers compared by value: 1200.00 and 1200.0 are the same figure. */

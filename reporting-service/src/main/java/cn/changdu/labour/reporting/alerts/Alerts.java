@@ -39,6 +39,9 @@ public class Alerts {
                 Predicate<Map<String, Object>> when) {
     }
 
+    /** The plan's floor for a class's pass rate; ClassCompleted carries it as a fraction (0.8125). */
+    static final BigDecimal PASS_RATE_FLOOR = new BigDecimal("0.80");
+
     static final List<Rule> RULES = List.of(
             new Rule("wage-arrears", "工资拖欠", "Wage arrears", "projectlabor.WageArrearsDetected",
                     "projectlabor.WageArrearsCleared", List.of("projectId", "personKey", "period"), p -> true),
@@ -54,7 +57,7 @@ public class Alerts {
                     null, List.of("classId"), p -> true),
             new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%", "training.ClassCompleted",
                     null, List.of("classId"),
-                    p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(new BigDecimal("80")) < 0));
+                    p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(PASS_RATE_FLOOR) < 0));
 
     static final String FEW_INSPECTIONS = "inspections-short";
     static final String RECOMMENDATIONS_OVERDUE = "recommendation-overdue";
