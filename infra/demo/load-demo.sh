@@ -3,10 +3,14 @@
 #
 #   infra/demo/load-demo.sh http://127.0.0.1:8080
 #
-# What it records, across all 11 counties of Changdu City (昌都市):
-#   16 training classes with 80 trainees, 40 job placements over the five transfer channels and
-#   three destinations (7 of them are earlier trainees, with the same resident ID), 8 construction
-#   projects and 30 monthly wage payments on them.
+# What it records, across all 11 counties of Changdu City (昌都市), as of mid-October 2020 (./platform
+# runs the services on a demo clock in the plan year, see PLATFORM_TODAY):
+#   16 training classes with 80 trainees: inspections, assessments (one class below the 80% pass rate),
+#   completions, job recommendations, follow-ups, subsidies claimed/approved/paid, and one refused
+#   attempt at duplicate training in another county; 40 job placements over the five transfer channels
+#   and three destinations (7 of them are earlier trainees, with the same resident ID); 8 construction
+#   projects with real-name rosters (local farmers/herders and workers from outside, one project below
+#   the 30% local share), monthly wages, and two open wage-arrears cases (one government-invested).
 # The data is fixed: names and resident IDs come from a seeded generator, so every run sends the same
 # requests. Resident IDs follow GB 11643-1999 (county code, birth date, sequence with odd = male,
 # ISO 7064 MOD 11-2 check character).
@@ -132,30 +136,43 @@ json_str() {
 }
 
 REQUESTS=0
-# post PATH DEPARTMENT JSON — POST through the gateway; sets RESPONSE to the body of a 2xx answer.
+# post PATH DEPARTMENT JSON [ACTOR] — POST (or $METHOD) through the gateway; sets RESPONSE to the body of a 2xx answer.
 post() {
-  local path="$1" department="$2" json="$3" code
+  local path="$1" department="$2" json="$3" actor="${4:-demo-loader}" code
   REQUESTS=$((REQUESTS + 1))
   if ! code="$(printf '%s' "$json" | curl -sS --max-time 30 -o "$TMP/response" -w '%{http_code}' \
-      -X POST \
+      -X "${METHOD:-POST}" \
       -H 'Content-Type: application/json' \
       -H 'Accept: application/json' \
-      -H 'X-Actor-Id: demo-loader' \
+      -H "X-Actor-Id: $actor" \
       -H "X-Actor-Department: $department" \
       --data-binary @- \
       "$GATEWAY$path")"; then
-    die "POST $GATEWAY$path: no answer (is the platform running?)"
+    die "${METHOD:-POST} $GATEWAY$path: no answer (is the platform running?)"
   fi
   RESPONSE=""
   [[ -f "$TMP/response" ]] && RESPONSE="$(<"$TMP/response")"
   rm -f "$TMP/response"
   if [[ "$code" != 2?? ]]; then
     {
-      printf 'load-demo: POST %s%s failed with HTTP %s\n' "$GATEWAY" "$path" "$code"
+      printf 'load-demo: %s %s%s failed with HTTP %s\n' "${METHOD:-POST}" "$GATEWAY" "$path" "$code"
       printf '  department: %s\n  request:  %s\n  response: %s\n' "$department" "$json" "$RESPONSE"
     } >&2
     exit 1
   fi
+}
+
+# post_refused PATH DEPARTMENT JSON RULE — a POST the platform must refuse (422) with that rule.
+post_refused() {
+  local path="$1" department="$2" json="$3" rule="$4" code
+  REQUESTS=$((REQUESTS + 1))
+  code="$(printf '%s' "$json" | curl -sS --max-time 30 -o "$TMP/response" -w '%{http_code}' -X POST \
+    -H 'Content-Type: application/json' -H 'X-Actor-Id: demo-loader' -H "X-Actor-Department: $department" \
+    --data-binary @- "$GATEWAY$path")" || die "POST $GATEWAY$path: no answer (is the platform running?)"
+  RESPONSE="$(<"$TMP/response")"
+  rm -f "$TMP/response"
+  [[ "$code" == 422 && "$RESPONSE" == *"\"$rule\""* ]] \
+    || die "POST $GATEWAY$path should have been refused by $rule, but got HTTP $code: $RESPONSE"
 }
 
 # Sets FIELD to the value of a top-level "$1" in RESPONSE (a string or a bare number); fails if absent.
@@ -190,7 +207,8 @@ readonly CLASSES=(
 )
 
 STARTED_AT=$SECONDS
-declare -A TRAINEE_NAME=() TRAINEE_ID=()   # key "class.k", e.g. "4.1" = first trainee of class 4
+declare -A TRAINEE_NAME=() TRAINEE_ID=() TRAINEE_KEY=()   # key "class.k", e.g. "4.1" = first trainee of class 4
+declare -A CLASS_ID=() CLASS_COUNT=() CLASS_COUNTY=() CLASS_START=() CLASS_END=()
 TRAINEES=0
 class_no=0
 for row in "${CLASSES[@]}"; do
@@ -198,19 +216,82 @@ for row in "${CLASSES[@]}"; do
   class_no=$((class_no + 1))
   county_hr "$county"
   post /api/training/classes "$HR_OFFICE" \
-    "{\"countyCode\":\"$county\",\"organiser\":$(json_str "$organiser"),\"trade\":$(json_str "$trade"),\"plannedSize\":$size,\"startDate\":\"$start\",\"endDate\":\"$end\",\"occurredAt\":\"${filed}T02:00:00Z\"}"
+    "{\"countyCode\":\"$county\",\"organiser\":$(json_str "$organiser"),\"trade\":$(json_str "$trade"),\"plannedSize\":$size,\"startDate\":\"$start\",\"endDate\":\"$end\",\"subsidyStandard\":\"1500.00\",\"occurredAt\":\"${filed}T02:00:00Z\"}"
   json_field classId
   class_id="$FIELD"
+  CLASS_ID[$class_no]="$class_id"; CLASS_COUNT[$class_no]="$count"; CLASS_COUNTY[$class_no]="$county"
+  CLASS_START[$class_no]="$start"; CLASS_END[$class_no]="$end"
   for ((k = 1; k <= count; k++)); do
     new_person "$county"
     post "/api/training/classes/$class_id/trainees" "$HR_OFFICE" \
       "{\"name\":$(json_str "$P_NAME"),\"residentId\":\"$P_ID\",\"township\":$(json_str "$P_TOWNSHIP"),\"occurredAt\":\"${start}T02:00:00Z\"}"
     json_field personKey
+    TRAINEE_KEY[$class_no.$k]="$FIELD"
     TRAINEE_NAME[$class_no.$k]="$P_NAME"
     TRAINEE_ID[$class_no.$k]="$P_ID"
     TRAINEES=$((TRAINEES + 1))
   done
 done
+
+# ---------------------------------------------------------------------------------------------
+# 1b. The classes' course: two inspections each (classes 13 and 14 have had one, so they are not
+#     completed), assessments (class 6: one of four fails, a 75% pass rate), completion the day after
+#     the end; the first two trainees of each completed class are recommended a job and followed up
+#     (a second time once 3 months have passed by mid-October); the trainees of classes 1–3 claim
+#     their subsidy (the county office claims, its head approves, the finance office pays).
+# ---------------------------------------------------------------------------------------------
+days_after() { date -d "$1 $2 day" +%F; }
+# inspection_json INSPECTOR DATE — a visit with the five items of the plan, all in order
+inspection_json() {
+  local item items=""
+  for item in ORGANISER_COMPLIANCE TRAINEE_ATTENDANCE TEACHING_EQUIPMENT SKILL_MASTERY SAFETY_MANAGEMENT; do
+    items+="${items:+,}{\"item\":\"$item\",\"passed\":true}"
+  done
+  printf '{"inspector":%s,"inspectedOn":"%s","occurredAt":"%sT08:00:00Z","results":[%s]}' "$(json_str "$1")" "$2" "$2" "$items"
+}
+readonly SECOND_FOLLOW_UP_BY=2020-10-15   # 3 months after the end have passed for classes ending by mid-July
+COMPLETED=0
+for ((c = 1; c <= ${#CLASSES[@]}; c++)); do
+  county="${CLASS_COUNTY[$c]}"; county_hr "$county"; base="/api/training/classes/${CLASS_ID[$c]}"
+  start="${CLASS_START[$c]}"; end="${CLASS_END[$c]}"
+  post "$base/inspections" 市人社局 "$(inspection_json 市人社局督导组 "$(days_after "$start" 3)")"
+  ((c == 13 || c == 14)) && continue
+  post "$base/inspections" "$HR_OFFICE" "$(inspection_json "${HR_OFFICE}督导组" "$(days_after "$end" -2)")"
+  for ((k = 1; k <= CLASS_COUNT[$c]; k++)); do
+    passed=true; ((c == 6 && k == 4)) && passed=false
+    post "$base/trainees/${TRAINEE_KEY[$c.$k]}/assessment" "$HR_OFFICE" "{\"passed\":$passed,\"occurredAt\":\"${end}T08:00:00Z\"}"
+  done
+  post "$base/completion" "$HR_OFFICE" "{\"occurredAt\":\"$(days_after "$end" 1)T02:00:00Z\"}"
+  COMPLETED=$((COMPLETED + 1))
+  IFS='|' read -r _ _ trade _ <<<"${CLASSES[c - 1]}"
+  for k in 1 2; do
+    trainee="$base/trainees/${TRAINEE_KEY[$c.$k]}"
+    post "$trainee/recommendations" "$HR_OFFICE" \
+      "{\"employer\":\"昌都市康巴人力资源服务有限公司\",\"position\":$(json_str "$trade"),\"occurredAt\":\"$(days_after "$end" 3)T02:00:00Z\"}"
+    status=EMPLOYED; ((k == 2 && c % 2 == 1)) && status=NOT_EMPLOYED; ((k == 2 && c % 2 == 0)) && status=SELF_EMPLOYED
+    post "$trainee/follow-ups" "$HR_OFFICE" "{\"employmentStatus\":\"$status\",\"occurredAt\":\"$(days_after "$end" 10)T02:00:00Z\"}"
+    second="$(days_after "$end" 95)"
+    if [[ ! "$second" > "$SECOND_FOLLOW_UP_BY" ]]; then
+      post "$trainee/follow-ups" "$HR_OFFICE" "{\"employmentStatus\":\"$status\",\"occurredAt\":\"${second}T02:00:00Z\"}"
+    fi
+  done
+  if ((c <= 3)); then
+    for ((k = 1; k <= CLASS_COUNT[$c]; k++)); do
+      subsidy="$base/trainees/${TRAINEE_KEY[$c.$k]}/subsidy"
+      post "$subsidy" "$HR_OFFICE" "{\"occurredAt\":\"$(days_after "$end" 5)T02:00:00Z\"}"
+      post "$subsidy/approval" "$HR_OFFICE" "{\"occurredAt\":\"$(days_after "$end" 8)T02:00:00Z\"}" demo-office-head
+      post "$subsidy/payment" 市财政局 "{\"occurredAt\":\"$(days_after "$end" 12)T02:00:00Z\"}" demo-finance
+    done
+  fi
+done
+
+# Trainee 2.1 (a steel fixer trained in 卡若区 in April–May) is put forward for 察雅县's steel-fixing class in
+# August: refused as duplicate training in another county (多头培训); training-service records the attempt and
+# the dashboard alerts.
+county_hr 540325
+post_refused "/api/training/classes/${CLASS_ID[14]}/trainees" "$HR_OFFICE" \
+  "{\"name\":$(json_str "${TRAINEE_NAME[2.1]}"),\"residentId\":\"${TRAINEE_ID[2.1]}\",\"occurredAt\":\"2020-08-05T02:00:00Z\"}" \
+  no-duplicate-training
 
 # ---------------------------------------------------------------------------------------------
 # 2. Construction projects (recorded by the department in charge)
@@ -287,7 +368,7 @@ readonly PLACEMENTS=(
   "new|540325|PRIVATE_ENTERPRISE|察雅县雪域建材有限公司|IN_COUNTY|2020-06-08|4200.00"
   "new|540324|PRIVATE_ENTERPRISE|丁青县康巴宾馆有限公司|IN_COUNTY|2020-05-25|3200.00"
 )
-declare -A PLACED_NAME=() PLACED_ID=()   # key = placement number, for the wage payments below
+declare -A PLACED_NAME=() PLACED_ID=() PLACEMENT_ID=() PLACED_START=() PLACED_INCOME=() PLACED_DEPARTMENT=()
 placement_no=0
 for row in "${PLACEMENTS[@]}"; do
   IFS='|' read -r person county channel employer destination start income <<<"$row"
@@ -308,60 +389,148 @@ for row in "${PLACEMENTS[@]}"; do
   post /api/employment/placements "$department" \
     "{\"name\":$(json_str "$name"),\"residentId\":\"$resident_id\",\"countyCode\":\"$county\",\"channel\":\"$channel\",\"employer\":$(json_str "$employer"),\"destination\":\"$destination\",\"startDate\":\"$start\",\"expectedMonthlyIncome\":\"$income\",\"occurredAt\":\"${start}T02:00:00Z\"}"
   json_field placementId
+  PLACEMENT_ID[$placement_no]="$FIELD"
   PLACED_NAME[$placement_no]="$name"
   PLACED_ID[$placement_no]="$resident_id"
+  PLACED_START[$placement_no]="$start"; PLACED_INCOME[$placement_no]="$income"; PLACED_DEPARTMENT[$placement_no]="$department"
 done
 
 # ---------------------------------------------------------------------------------------------
-# 4. Monthly wages on the projects (recorded by the project's department). Worker "P2" = the
-#    person of placement 2; "W1" … = a local worker of the project's county, new on first use.
-#    Government-invested projects pay on the 5th of the next month, the others on the 10th.
+# 3b. After placing: the 3-month check (稳岗核查) of the placements that started by mid-June (one
+#     person is no longer employed; the later ones are still to be checked, some of them overdue),
+#     monthly income for August and September, job postings, urban employment and unemployment.
 # ---------------------------------------------------------------------------------------------
-# project number | worker | period | amount
-readonly WAGES=(
-  "1|P2|2020-06|5400.00"   "1|P2|2020-07|5400.00"
-  "1|P4|2020-05|5000.00"   "1|P4|2020-06|5000.00"
-  "1|P5|2020-05|4800.00"
-  "1|P11|2020-05|5000.00"  "1|P11|2020-06|5000.00"
-  "2|P1|2020-07|5200.00"   "2|P1|2020-08|5200.00"
-  "2|P6|2020-05|5200.00"   "2|P6|2020-06|5200.00"   "2|P6|2020-07|5200.00"
-  "2|P10|2020-06|5500.00"  "2|P10|2020-07|5500.00"
-  "3|P7|2020-05|4500.00"   "3|P7|2020-06|4500.00"
-  "3|W1|2020-06|4300.00"
-  "4|P8|2020-06|4600.00"   "4|P8|2020-07|4600.00"
-  "4|W2|2020-07|4400.00"
-  "5|P9|2020-06|4800.00"   "5|P9|2020-07|4800.00"
-  "5|W3|2020-06|4500.00"
-  "6|P3|2020-07|5000.00"   "6|P3|2020-08|5000.00"
-  "6|W4|2020-07|4600.00"
-  "7|W5|2020-06|4200.00"   "7|W5|2020-07|4200.00"
-  "7|W6|2020-06|4200.00"
-  "8|W7|2020-07|4500.00"
+VERIFIED=0
+for ((n = 1; n <= ${#PLACEMENTS[@]}; n++)); do
+  start="${PLACED_START[$n]}"; base="/api/employment/placements/${PLACEMENT_ID[$n]}"; department="${PLACED_DEPARTMENT[$n]}"
+  if [[ ! "$start" > 2020-06-15 ]]; then
+    status=STILL_EMPLOYED; ((n == 20)) && status=NOT_EMPLOYED
+    checked="$(date -d "$start 3 month" +%F)"
+    post "$base/verification" "$department" \
+      "{\"residentId\":\"${PLACED_ID[$n]}\",\"verifiedOn\":\"$checked\",\"status\":\"$status\",\"occurredAt\":\"${checked}T03:00:00Z\"}"
+    VERIFIED=$((VERIFIED + 1))
+  fi
+  for period in 2020-08 2020-09; do
+    [[ "$start" < "$period-01" && $n != 20 ]] || continue
+    post "$base/income" "$department" \
+      "{\"residentId\":\"${PLACED_ID[$n]}\",\"period\":\"$period\",\"amount\":\"${PLACED_INCOME[$n]}\",\"occurredAt\":\"$(date -d "$period-01 1 month" +%F)T03:00:00Z\"}"
+  done
+done
+
+# county | employer | sector | positions | monthly wage | region | province | published on
+readonly JOBS=(
+  "540302|昌都市城市建设投资有限公司|建筑业|60|5000.00|IN_COUNTY||2020-03-16"
+  "540321|西藏天路股份有限公司|建筑业|80|5200.00|IN_TIBET||2020-03-20"
+  "540328|芒康县葡萄酒业有限公司|制造业|25|3200.00|IN_COUNTY||2020-04-08"
+  "540302|天津滨海新区重型装备制造有限公司|制造业|50|5500.00|OUT_OF_REGION|天津|2020-04-15"
+  "540323|类乌齐县牦牛产业开发有限公司|农牧业|30|3000.00|IN_COUNTY||2020-04-20"
+  "540326|八宿县然乌湖旅游服务有限公司|住宿餐饮|20|3500.00|IN_COUNTY||2020-05-06"
 )
+for row in "${JOBS[@]}"; do
+  IFS='|' read -r county employer sector positions wage region province published <<<"$row"
+  county_hr "$county"
+  post /api/employment/jobs "$HR_OFFICE" \
+    "{\"countyCode\":\"$county\",\"employer\":$(json_str "$employer"),\"sector\":$(json_str "$sector"),\"positions\":$positions,\"monthlyWage\":\"$wage\",\"region\":\"$region\"${province:+,\"province\":$(json_str "$province")},\"publishedOn\":\"$published\",\"occurredAt\":\"${published}T02:00:00Z\"}"
+done
+
+# urban employment: the city's urban labour force (an illustrative base), six new jobs, three people registered
+# unemployed (one of them has found work since)
+METHOD=PUT post /api/employment/urban/labour-force/540302/2020 市人社局 '{"labourForce":42000}'
+for ((u = 1; u <= 6; u++)); do
+  new_person 540302
+  post /api/employment/urban/employment 卡若区人社局 \
+    "{\"name\":$(json_str "$P_NAME"),\"residentId\":\"$P_ID\",\"countyCode\":\"540302\",\"employer\":\"昌都市康巴物流有限公司\",\"registeredOn\":\"2020-0$((u + 3))-15\",\"occurredAt\":\"2020-0$((u + 3))-15T02:00:00Z\"}"
+done
+for ((u = 1; u <= 3; u++)); do
+  new_person 540302
+  post /api/employment/urban/unemployment 卡若区人社局 \
+    "{\"name\":$(json_str "$P_NAME"),\"residentId\":\"$P_ID\",\"countyCode\":\"540302\",\"registeredOn\":\"2020-03-0$u\",\"occurredAt\":\"2020-03-0${u}T02:00:00Z\"}"
+  if ((u == 3)); then
+    post /api/employment/urban/unemployment/end 卡若区人社局 \
+      "{\"residentId\":\"$P_ID\",\"endedOn\":\"2020-07-01\",\"reason\":\"EMPLOYED\",\"occurredAt\":\"2020-07-01T02:00:00Z\"}"
+  fi
+done
+
+# ---------------------------------------------------------------------------------------------
+# 4. Real-name rosters and monthly wages on the projects (recorded by the project's department).
+#    Worker "P2" = the person of placement 2; "W1" … = a local farmer/herder of the project's county,
+#    "N1" … = a worker from outside Changdu; both new on first use. Each joins, is paid for each month
+#    listed (government-invested projects pay on the 5th of the next month, the others on the 10th;
+#    wages are due by the 15th), and leaves on the day given ("-": still on the roster). Two months
+#    stay partly or wholly unpaid: W8 on project 2 (government-invested) and N5 on project 7. Project 7
+#    ends up with only outside workers, below the plan's 30% local share.
+# ---------------------------------------------------------------------------------------------
+# project | worker | joined | left | monthly rate | trade | paid: period:amount …
+readonly ROSTERS=(
+  "1|P2|2020-06-01|-|5400.00|钢筋工|2020-06:5400.00 2020-07:5400.00 2020-08:5400.00 2020-09:5400.00"
+  "1|P4|2020-05-01|2020-06-30|5000.00|砌筑工|2020-05:5000.00 2020-06:5000.00"
+  "1|P5|2020-05-01|2020-05-31|4800.00|架子工|2020-05:4800.00"
+  "1|P11|2020-05-01|2020-06-30|5000.00|砌筑工|2020-05:5000.00 2020-06:5000.00"
+  "2|P1|2020-07-01|-|5200.00|筑路工|2020-07:5200.00 2020-08:5200.00 2020-09:5200.00"
+  "2|P6|2020-05-01|2020-07-31|5200.00|筑路工|2020-05:5200.00 2020-06:5200.00 2020-07:5200.00"
+  "2|P10|2020-06-01|2020-07-31|5500.00|机械操作工|2020-06:5500.00 2020-07:5500.00"
+  "2|W8|2020-08-01|-|5000.00|筑路工|2020-08:5000.00 2020-09:3000.00"
+  "2|N1|2020-07-01|-|6500.00|隧道施工员|2020-07:6500.00 2020-08:6500.00 2020-09:6500.00"
+  "3|P7|2020-05-01|2020-06-30|4500.00|管道工|2020-05:4500.00 2020-06:4500.00"
+  "3|W1|2020-06-01|2020-06-30|4300.00|管道工|2020-06:4300.00"
+  "4|P8|2020-06-01|2020-07-31|4600.00|木工|2020-06:4600.00 2020-07:4600.00"
+  "4|W2|2020-07-01|2020-07-31|4400.00|木工|2020-07:4400.00"
+  "5|P9|2020-06-01|2020-07-31|4800.00|钢筋工|2020-06:4800.00 2020-07:4800.00"
+  "5|W3|2020-06-01|2020-06-30|4500.00|钢筋工|2020-06:4500.00"
+  "6|P3|2020-07-01|2020-08-31|5000.00|管道工|2020-07:5000.00 2020-08:5000.00"
+  "6|W4|2020-07-01|-|4600.00|管道工|2020-07:4600.00 2020-08:4600.00 2020-09:4600.00"
+  "7|W5|2020-06-01|2020-07-31|4200.00|砌筑工|2020-06:4200.00 2020-07:4200.00"
+  "7|W6|2020-06-01|2020-06-30|4200.00|砌筑工|2020-06:4200.00"
+  "7|N2|2020-08-01|-|5500.00|幕墙安装工|2020-08:5500.00 2020-09:5500.00"
+  "7|N3|2020-08-01|-|5500.00|幕墙安装工|2020-08:5500.00 2020-09:5500.00"
+  "7|N4|2020-08-01|-|5500.00|电工|2020-08:5500.00 2020-09:5500.00"
+  "7|N5|2020-08-01|-|5500.00|电工|2020-08:5500.00"
+  "8|W7|2020-07-01|-|4500.00|电工|2020-07:4500.00 2020-08:4500.00 2020-09:4500.00"
+)
+readonly OUTSIDE_COUNTY=513325   # 四川省甘孜州雅江县: the outside workers' registered residence
 declare -A WORKER_NAME=() WORKER_ID=()
 PAYMENTS=0
-for row in "${WAGES[@]}"; do
-  IFS='|' read -r project worker period amount <<<"$row"
+ROSTER_ENTRIES=0
+for row in "${ROSTERS[@]}"; do
+  IFS='|' read -r project worker joined left rate trade paid <<<"$row"
+  department="${PROJECT_DEPARTMENT[$project]}"; base="/api/projects/${PROJECT_ID[$project]}"
   case "$worker" in
     P*) name="${PLACED_NAME[${worker#P}]}"; resident_id="${PLACED_ID[${worker#P}]}" ;;
-    W*)
+    W* | N*)
       if [[ -z "${WORKER_ID[$worker]:-}" ]]; then
         new_person "${PROJECT_COUNTY[$project]}"
+        if [[ "$worker" == N* ]]; then     # the same person, registered outside Changdu
+          id_check_char "$OUTSIDE_COUNTY${P_ID:6:11}"; P_ID="$OUTSIDE_COUNTY${P_ID:6:11}$CHECK_CHAR"
+        fi
         WORKER_NAME[$worker]="$P_NAME"; WORKER_ID[$worker]="$P_ID"
       fi
       name="${WORKER_NAME[$worker]}"; resident_id="${WORKER_ID[$worker]}"
       ;;
     *) die "unknown worker reference $worker" ;;
   esac
-  # Paid in the month after the period.
-  year="${period%-*}"; month=$((10#${period#*-} + 1))
-  if ((month > 12)); then month=1; year=$((year + 1)); fi
-  pay_day=10; [[ "${PROJECT_PUBLIC[$project]}" == true ]] && pay_day=5
-  printf -v paid_on '%04d-%02d-%02d' "$year" "$month" "$pay_day"
-  post "/api/projects/${PROJECT_ID[$project]}/wages" "${PROJECT_DEPARTMENT[$project]}" \
-    "{\"name\":$(json_str "$name"),\"residentId\":\"$resident_id\",\"period\":\"$period\",\"amount\":\"$amount\",\"paidOn\":\"$paid_on\",\"occurredAt\":\"${paid_on}T02:00:00Z\"}"
-  json_field paymentId
-  PAYMENTS=$((PAYMENTS + 1))
+  if [[ "$worker" == N* ]]; then
+    local_fields='"localFarmerHerder":"否"'
+  else
+    local_fields="\"localFarmerHerder\":\"是\",\"homeCountyCode\":\"${resident_id:0:6}\""
+  fi
+  post "$base/roster" "$department" \
+    "{\"name\":$(json_str "$name"),\"residentId\":\"$resident_id\",$local_fields,\"trade\":$(json_str "$trade"),\"wageRate\":\"$rate\",\"socialInsuranceRegistered\":\"是\",\"joinedOn\":\"$joined\",\"occurredAt\":\"${joined}T01:00:00Z\"}"
+  ROSTER_ENTRIES=$((ROSTER_ENTRIES + 1))
+  for payment in $paid; do
+    period="${payment%%:*}"; amount="${payment#*:}"
+    year="${period%-*}"; month=$((10#${period#*-} + 1))
+    if ((month > 12)); then month=1; year=$((year + 1)); fi
+    pay_day=10; [[ "${PROJECT_PUBLIC[$project]}" == true ]] && pay_day=5
+    printf -v paid_on '%04d-%02d-%02d' "$year" "$month" "$pay_day"
+    post "$base/wages" "$department" \
+      "{\"name\":$(json_str "$name"),\"residentId\":\"$resident_id\",\"period\":\"$period\",\"amount\":\"$amount\",\"paidOn\":\"$paid_on\",\"occurredAt\":\"${paid_on}T02:00:00Z\"}"
+    json_field paymentId
+    PAYMENTS=$((PAYMENTS + 1))
+  done
+  if [[ "$left" != - ]]; then
+    post "$base/roster/departures" "$department" \
+      "{\"residentId\":\"$resident_id\",\"leftOn\":\"$left\",\"occurredAt\":\"${left}T10:00:00Z\"}"
+  fi
 done
 
 # County splits of the plan's city targets (illustrative: the plan's attachment tables are not in its text).
@@ -372,6 +541,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/reports/ta
 [[ "$status" == 200 ]] || die "loading the county targets failed (HTTP $status)"
 REQUESTS=$((REQUESTS + 1))
 
-printf 'Demo data loaded through %s: %d classes, %d trainees, %d placements, %d projects, %d wage payments (%d people, 11 counties, %d requests, %d s)\n' \
-  "$GATEWAY" "${#CLASSES[@]}" "$TRAINEES" "${#PLACEMENTS[@]}" "${#PROJECTS[@]}" "$PAYMENTS" \
+printf 'Demo data loaded through %s: %d classes (%d completed), %d trainees, %d placements, %d projects, %d roster entries, %d wage payments (%d people, 11 counties, %d requests, %d s)\n' \
+  "$GATEWAY" "${#CLASSES[@]}" "$COMPLETED" "$TRAINEES" "${#PLACEMENTS[@]}" "${#PROJECTS[@]}" "$ROSTER_ENTRIES" "$PAYMENTS" \
   "$PEOPLE" "$REQUESTS" "$((SECONDS - STARTED_AT))"

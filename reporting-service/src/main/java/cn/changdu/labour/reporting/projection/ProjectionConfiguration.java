@@ -6,10 +6,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 @Configuration
@@ -29,7 +31,8 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(@Value("${platform.clock.offset:PT0S}") Duration offset) {
+        // the embedded demo runs in the plan year: every service gets the same offset from ./platform
+        return Clock.offset(Clock.systemUTC(), offset);
     }
 }

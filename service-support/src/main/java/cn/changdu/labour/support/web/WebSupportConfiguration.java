@@ -11,6 +11,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The REST conventions every domain service shares: actors, problem details, commands with metadata. */
@@ -25,8 +26,9 @@ public class WebSupportConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(@Value("${platform.clock.offset:PT0S}") Duration offset) {
+        // the embedded demo runs in the plan year: every service gets the same offset from ./platform
+        return Clock.offset(Clock.systemUTC(), offset);
     }
 
     @Bean
