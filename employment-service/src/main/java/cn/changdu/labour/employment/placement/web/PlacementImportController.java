@@ -12,12 +12,9 @@ import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.model.PlacementRules;
 import cn.changdu.labour.employment.placement.query.PlacementProjection;
 import cn.changdu.labour.support.domain.RuleViolation;
-import cn.changdu.labour.support.imports.ImportRefusedException;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
-import cn.changdu.labour.support.imports.RowError;
-import cn.changdu.labour.support.imports.Table;
-import cn.changdu.labour.support.imports.TabularFiles;
+import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +42,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,57 +131,33 @@ public class PlacementImportController {
         this.binder = new RowBinder<>(PlacementRow.class, COLUMNS, validator, objectMapper);
     }
 
-    private record Candidate(int row, PlaceWorkerCommand command) {
-    }
-
     @Operation(summary = "Import a placement roster (XLSX or CSV): every row checked; nothing recorded unless all rows "
             + "are good or partial=true")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportReport importRoster(@RequestPart("file") MultipartFile file,
                                      @RequestParam(defaultValue = "false") boolean partial,
                                      @RequestParam(required = false) Instant occurredAt, Actor actor) throws IOException {
-        Table table = TabularFiles.read(file.getOriginalFilename(), file.getInputStream());
-        binder.requireColumns(table, Set.of("name", "residentId", "countyCode", "channel", "destination", "employer",
-                "startDate"));
-        RowBinder.Binding<PlacementRow> binding = binder.bind(table);
-        List<RowError> errors = new ArrayList<>(binding.errors());
-        List<Candidate> rows = binding.valid().stream().map(b -> new Candidate(b.row(), command(b.value()))).toList();
+        RowImport<PlacementRow> rows = RowImport.read(file, binder, Set.of("name", "residentId", "countyCode", "channel",
+                "destination", "employer", "startDate"));
+        Map<Integer, PlaceWorkerCommand> byRow = new HashMap<>();
+        rows.valid().forEach(bound -> byRow.put(bound.row(), command(bound.value())));
         // what the checks need from the read models is read once for the whole file, not once per row
-        List<PlaceWorkerCommand> all = rows.stream().map(Candidate::command).toList();
-        Set<String> placedPeople = activelyPlaced(all.stream().map(PlaceWorkerCommand::personKey).toList());
-        PlacementPreconditions.Check named = preconditions.forAll(all.stream().map(PlaceWorkerCommand::details).toList());
-        List<Candidate> candidates = new ArrayList<>();
-        Set<String> people = new HashSet<>();
-        for (Candidate candidate : rows) {
-            PlaceWorkerCommand command = candidate.command();
-            try {
-                PlacementRules.check(command.channel(), command.destination(), command.expectedMonthlyIncome(),
-                        command.details());
-                named.check(command.channel(), command.details());
-                if (!people.add(command.personKey()) || placedPeople.contains(command.personKey())) {
-                    throw new RuleViolation("one-active-placement-per-person", "residentId",
-                            "此人已有在岗的就业记录（或在本文件中重复），须先登记离岗才能再次登记");
-                }
-                candidates.add(candidate);
-            } catch (RuleViolation violation) {
-                errors.add(new RowError(candidate.row(), violation.field(), violation.rule(), violation.getMessage()));
+        Set<String> placedPeople = activelyPlaced(byRow.values().stream().map(PlaceWorkerCommand::personKey).toList());
+        PlacementPreconditions.Check named = preconditions.forAll(byRow.values().stream()
+                .map(PlaceWorkerCommand::details).toList());
+        List<RowImport.Checked<PlaceWorkerCommand>> good = rows.check(bound -> {
+            PlaceWorkerCommand command = byRow.get(bound.row());
+            PlacementRules.check(command.channel(), command.destination(), command.expectedMonthlyIncome(),
+                    command.details());
+            named.check(command.channel(), command.details());
+            if (rows.earlierRowOf(command.personKey(), bound.row()) != null || placedPeople.contains(command.personKey())) {
+                throw new RuleViolation("one-active-placement-per-person", "residentId",
+                        "此人已有在岗的就业记录（或在本文件中重复），须先登记离岗才能再次登记");
             }
-        }
-        errors.sort(Comparator.comparingInt(RowError::row));
-        if (!errors.isEmpty() && !partial) {
-            throw new ImportRefusedException(binding.rows(), errors);
-        }
-        int applied = 0;
-        for (Candidate candidate : candidates) {
-            try {
-                commands.send(candidate.command(), actor, occurredAt);
-                applied++;
-            } catch (RuleViolation raced) {
-                errors.add(new RowError(candidate.row(), raced.field(), raced.rule(), raced.getMessage()));
-            }
-        }
-        errors.sort(Comparator.comparingInt(RowError::row));
-        return new ImportReport(binding.rows(), applied, partial, errors);
+            return command;
+        });
+        // each placement is its own aggregate: one command per row
+        return rows.applyEach(good, partial, command -> commands.send(command, actor, occurredAt));
     }
 
     /** Which of these people have an active placement, in one query ({@code $in}) for all of them. */

@@ -19,7 +19,7 @@ import cn.changdu.labour.support.imports.ImportRefusedException;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowError;
-import cn.changdu.labour.support.imports.TabularFiles;
+import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -56,8 +55,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,50 +170,31 @@ public class RosterController {
     @PostMapping(value = "/roster/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportReport importRoster(@PathVariable String projectId, @RequestPart("file") MultipartFile file,
                                      @RequestParam(defaultValue = "false") boolean partial, Actor actor) throws IOException {
-        var table = TabularFiles.read(file.getOriginalFilename(), file.getInputStream());
-        rosterRows.requireColumns(table, Set.of("name", "residentId", "localFarmerHerder", "trade", "wageRate", "joinedOn"));
-        var binding = rosterRows.bind(table);
-        List<RowError> errors = new ArrayList<>(binding.errors());
-        List<RowBinder.Bound<JoinRequest>> good = new ArrayList<>();
-        Map<String, Integer> rowOfPerson = new HashMap<>();
+        RowImport<JoinRequest> rows = RowImport.read(file, rosterRows,
+                Set.of("name", "residentId", "localFarmerHerder", "trade", "wageRate", "joinedOn"));
         // every person's stints read once for the whole file (one query), not twice per row
-        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(binding.valid().stream()
+        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(rows.valid().stream()
                 .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());
-        for (var row : binding.valid()) {
+        List<RowImport.Checked<JoinRequest>> good = rows.check(row -> {
             JoinRequest r = row.value();
             String personKey = personKeys.keyOf(new ResidentId(r.residentId()));
-            Integer earlier = rowOfPerson.putIfAbsent(personKey, row.row());
-            RowError error = null;
+            Integer earlier = rows.earlierRowOf(personKey, row.row());
             if (earlier != null) {
-                error = new RowError(row.row(), "residentId", "worker-on-roster-once", "与第 " + earlier + " 行是同一人");
-            } else if (stints.get(personKey).activeOn(projectId)) {
-                error = new RowError(row.row(), "residentId", "worker-on-roster-once", "此人已在本项目花名册上（在岗）");
-            } else if (stints.get(personKey).overlapping(r.joinedOn()).isPresent()) {
-                error = new RowError(row.row(), "residentId", "one-roster-at-a-time", "此人同期已在另一个项目的花名册上");
-            } else if (r.local() && r.homeCountyCode() == null) {
-                error = new RowError(row.row(), "homeCountyCode", "local-worker-has-home-county", "本地农牧民须填写户籍县区代码");
+                throw new RuleViolation("worker-on-roster-once", "residentId", "与第 " + earlier + " 行是同一人");
             }
-            if (error != null) {
-                errors.add(error);
-            } else {
-                good.add(row);
+            if (stints.get(personKey).activeOn(projectId)) {
+                throw new RuleViolation("worker-on-roster-once", "residentId", "此人已在本项目花名册上（在岗）");
             }
-        }
-        if (!errors.isEmpty() && !partial) {
-            throw new ImportRefusedException(binding.rows(), errors);
-        }
-        int applied = 0;
-        for (var row : good) {
-            try {
-                joinRoster(projectId, row.value(), actor);
-                applied++;
-            } catch (RuleViolation e) {
-                // the read model lags the aggregates: a rule can still refuse a row the pre-check let through
-                errors.add(new RowError(row.row(), e.field(), e.rule(), e.getMessage()));
+            if (stints.get(personKey).overlapping(r.joinedOn()).isPresent()) {
+                throw new RuleViolation("one-roster-at-a-time", "residentId", "此人同期已在另一个项目的花名册上");
             }
-        }
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
-        return new ImportReport(binding.rows(), applied, partial, errors);
+            if (r.local() && r.homeCountyCode() == null) {
+                throw new RuleViolation("local-worker-has-home-county", "homeCountyCode", "本地农牧民须填写户籍县区代码");
+            }
+            return r;
+        });
+        // each join reserves the person's days first (see joinRoster): one row at a time
+        return rows.applyEach(good, partial, r -> joinRoster(projectId, r, actor));
     }
 
     /** A line of a payroll: in the body of a payroll, or a row of a payroll file (the same fields and rules). */
@@ -251,35 +229,30 @@ public class RosterController {
     public ImportReport importPayroll(@PathVariable String projectId, @RequestParam YearMonth period,
                                       @RequestPart("file") MultipartFile file,
                                       @RequestParam(defaultValue = "false") boolean partial, Actor actor) throws IOException {
-        var table = TabularFiles.read(file.getOriginalFilename(), file.getInputStream());
-        payrollRows.requireColumns(table, Set.of("residentId"));
-        var binding = payrollRows.bind(table);
-        List<RowError> errors = new ArrayList<>(binding.errors());
-        List<PayrollLine> lines = new ArrayList<>();
-        Map<String, Integer> rowOfPerson = new HashMap<>();
+        RowImport<PayrollLineRequest> rows = RowImport.read(file, payrollRows, Set.of("residentId"));
         // every person's stints read once for the whole file (one query), not per row
-        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(binding.valid().stream()
+        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(rows.valid().stream()
                 .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());
-        for (var row : binding.valid()) {
+        List<RowImport.Checked<PayrollLine>> good = rows.check(row -> {
             PayrollLineRequest r = row.value();
             String personKey = personKeys.keyOf(new ResidentId(r.residentId()));
-            Integer earlier = rowOfPerson.putIfAbsent(personKey, row.row());
+            Integer earlier = rows.earlierRowOf(personKey, row.row());
             if (earlier != null) {
-                errors.add(new RowError(row.row(), "residentId", "payroll-line-once-per-worker", "与第 " + earlier + " 行是同一人"));
-            } else if (!stints.get(personKey).onRosterIn(projectId, period)) {
-                errors.add(new RowError(row.row(), "residentId", "payroll-lines-on-roster", "此人在该期间不在本项目花名册上"));
-            } else {
-                lines.add(new PayrollLine(personKey, r.daysWorked(), r.amountDue()));
+                throw new RuleViolation("payroll-line-once-per-worker", "residentId", "与第 " + earlier + " 行是同一人");
             }
-        }
-        if (!errors.isEmpty() && !partial || lines.isEmpty()) {
-            throw new ImportRefusedException(binding.rows(), errors.isEmpty()
-                    ? List.of(new RowError(1, "file", "payroll-has-lines", "工资表至少须有一行")) : errors);
+            if (!stints.get(personKey).onRosterIn(projectId, period)) {
+                throw new RuleViolation("payroll-lines-on-roster", "residentId", "此人在该期间不在本项目花名册上");
+            }
+            return new PayrollLine(personKey, r.daysWorked(), r.amountDue());
+        });
+        if (good.isEmpty()) {
+            throw rows.errors().isEmpty()
+                    ? new ImportRefusedException(rows.rows(), List.of(new RowError(1, "file", "payroll-has-lines", "工资表至少须有一行")))
+                    : rows.refused();
         }
         // one command: the payroll is recorded whole or not at all
-        commands.send(new SubmitPayrollCommand(projectId, period, lines, today(null)), actor, null);
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
-        return new ImportReport(binding.rows(), lines.size(), partial, errors);
+        return rows.applyAll(good, partial, lines -> commands.send(new SubmitPayrollCommand(projectId, period, lines,
+                today(null)), actor, null));
     }
 
     /**

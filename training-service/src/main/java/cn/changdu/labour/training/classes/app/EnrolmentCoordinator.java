@@ -1,6 +1,7 @@
 package cn.changdu.labour.training.classes.app;
 
 import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.training.classes.api.ClassFacts;
 import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
 import cn.changdu.labour.training.classes.api.Enrolment;
@@ -36,7 +37,7 @@ public class EnrolmentCoordinator {
      * A refusal of the n-th enrolment (0-based) of a batch; {@code onRecord} is the enrolment the person's record
      * refused (null when the class refused it).
      */
-    public static class EnrolmentRefused extends RuleViolation {
+    public static class EnrolmentRefused extends RuleViolation implements RowImport.RowRefusal {
         private final int index;
         private final transient RecordPersonEnrolmentCommand onRecord;
 
@@ -46,6 +47,7 @@ public class EnrolmentCoordinator {
             this.onRecord = onRecord;
         }
 
+        @Override
         public int index() {
             return index;
         }

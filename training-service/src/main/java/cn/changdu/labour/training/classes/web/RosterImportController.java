@@ -2,16 +2,13 @@ package cn.changdu.labour.training.classes.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.person.PersonKeys;
-import cn.changdu.labour.support.imports.ImportRefusedException;
+import cn.changdu.labour.support.domain.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
-import cn.changdu.labour.support.imports.RowError;
-import cn.changdu.labour.support.imports.Table;
-import cn.changdu.labour.support.imports.TabularFiles;
+import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.EmploymentStatus;
 import cn.changdu.labour.training.classes.api.Enrolment;
-import cn.changdu.labour.training.classes.app.EnrolmentCoordinator;
 import cn.changdu.labour.training.classes.app.Enrolments;
 import cn.changdu.labour.training.classes.model.TrainingPolicy;
 import cn.changdu.labour.training.classes.query.TrainingViews;
@@ -44,9 +41,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,20 +104,13 @@ public class RosterImportController {
         this.binder = new RowBinder<>(RosterRow.class, COLUMNS, validator, objectMapper);
     }
 
-    private record Candidate(int row, Enrolment enrolment) {
-    }
-
     @Operation(summary = "Import a class roster (XLSX or CSV): every row checked; nothing recorded unless all rows are good "
             + "or partial=true")
     @PostMapping(path = "/{classId}/trainees/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportReport importRoster(@PathVariable String classId, @RequestPart("file") MultipartFile file,
                                      @RequestParam(defaultValue = "false") boolean partial,
                                      @RequestParam(required = false) java.time.Instant occurredAt, Actor actor) throws IOException {
-        Table table = TabularFiles.read(file.getOriginalFilename(), file.getInputStream());
-        binder.requireColumns(table, Set.of("name", "residentId"));
-        RowBinder.Binding<RosterRow> binding = binder.bind(table);
-        List<RowError> errors = new ArrayList<>(binding.errors());
-
+        RowImport<RosterRow> rows = RowImport.read(file, binder, Set.of("name", "residentId"));
         Document cls = mongo.findById(classId, Document.class, TrainingViews.CLASSES);
         if (cls == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到编号为 " + classId + " 的班级");
@@ -130,56 +118,41 @@ public class RosterImportController {
         LocalDate start = LocalDate.parse(cls.getString("startDate"));
         LocalDate end = LocalDate.parse(cls.getString("endDate"));
         String trade = cls.getString("trade");
+        String countyCode = cls.getString("countyCode");
+        int plannedSize = cls.getInteger("plannedSize", 0);
         Map<?, ?> onRoster = cls.get("trainees") instanceof Map<?, ?> m ? m : Map.of();
         int enrolled = (int) onRoster.values().stream().filter(t -> "ENROLLED".equals(((Document) t).get("status"))).count();
-        int capacity = cls.getInteger("plannedSize", 0) - enrolled;
 
-        String countyCode = cls.getString("countyCode");
-        List<Enrolment> rows = binding.valid().stream().map(bound -> enrolment(bound.value())).toList();
-        Map<String, List<Entry>> records = records(rows);
-        List<Candidate> candidates = new ArrayList<>();
+        Map<Integer, Enrolment> byRow = new HashMap<>();
+        rows.valid().forEach(bound -> byRow.put(bound.row(), enrolment(bound.value())));
+        Map<String, List<Entry>> records = records(byRow.values());
         List<Enrolment> duplicateAttempts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int row = binding.valid().get(i).row();
-            Enrolment enrolment = rows.get(i);
-            RowError error = check(row, enrolment, classId, countyCode, start, end, trade, onRoster, seen,
-                    records.getOrDefault(enrolment.personKey(), List.of()));
-            if (error != null) {
-                errors.add(error);
-                if (TrainingRecordRules.DUPLICATE_TRAINING.equals(error.rule())) {
-                    duplicateAttempts.add(enrolment);
+        int[] accepted = {0};
+        List<RowImport.Checked<Enrolment>> good = rows.check(bound -> {
+            Enrolment e = byRow.get(bound.row());
+            try {
+                check(rows, bound.row(), e, classId, countyCode, start, end, trade, onRoster,
+                        records.getOrDefault(e.personKey(), List.of()));
+            } catch (RuleViolation violation) {
+                if (TrainingRecordRules.DUPLICATE_TRAINING.equals(violation.rule())) {
+                    duplicateAttempts.add(e);
                 }
-            } else if (candidates.size() >= capacity) {
-                errors.add(new RowError(row, null, "class-size-within-plan",
-                        "超出计划人数 " + cls.getInteger("plannedSize", 0) + " 人，超出须先登记计划变更"));
-            } else {
-                candidates.add(new Candidate(row, enrolment));
+                throw violation;
             }
-        }
+            if (enrolled + accepted[0] >= plannedSize) {
+                throw new RuleViolation("class-size-within-plan", null, "超出计划人数 " + plannedSize + " 人，超出须先登记计划变更");
+            }
+            accepted[0]++;
+            return e;
+        });
         // attempts are recorded whether or not the rest of the roster is applied (see Enrolments)
         duplicateAttempts.forEach(e -> enrolments.recordDuplicateAttempt(e.personKey(), classId, countyCode, trade, start,
                 actor, occurredAt));
-        errors.sort(Comparator.comparingInt(RowError::row));
-        if (!errors.isEmpty() && !partial) {
-            throw new ImportRefusedException(binding.rows(), errors);
-        }
-        if (!candidates.isEmpty()) {
-            try {
-                enrolments.enrol(classId, candidates.stream().map(Candidate::enrolment).toList(), actor, occurredAt);
-            } catch (EnrolmentCoordinator.EnrolmentRefused refused) {
-                List<RowError> all = new ArrayList<>(errors);
-                all.add(new RowError(candidates.get(refused.index()).row(), refused.field(), refused.rule(),
-                        refused.getMessage()));
-                all.sort(Comparator.comparingInt(RowError::row));
-                throw new ImportRefusedException(binding.rows(), all);
-            }
-        }
-        return new ImportReport(binding.rows(), candidates.size(), partial, errors);
+        return rows.applyAll(good, partial, all -> enrolments.enrol(classId, all, actor, occurredAt));
     }
 
     /** The classes each person of the roster is enrolled in, from the people read model in one query. */
-    private Map<String, List<Entry>> records(List<Enrolment> rows) {
+    private Map<String, List<Entry>> records(java.util.Collection<Enrolment> rows) {
         Map<String, List<Entry>> records = new HashMap<>();
         Query query = Query.query(Criteria.where("_id").in(rows.stream().map(Enrolment::personKey).distinct().toList()));
         query.fields().include("classes");
@@ -200,20 +173,21 @@ public class RosterImportController {
     }
 
     /** The plan's rules a row can be checked against before anything is sent: the same ones the person's record enforces. */
-    private RowError check(int row, Enrolment e, String classId, String countyCode, LocalDate start, LocalDate end,
-                           String trade, Map<?, ?> onRoster, Set<String> seen, List<Entry> record) {
-        if (!seen.add(e.personKey())) {
-            return new RowError(row, "residentId", "trainee-listed-once", "此人在名单中出现了不止一次");
+    private void check(RowImport<RosterRow> rows, int row, Enrolment e, String classId, String countyCode,
+                       LocalDate start, LocalDate end, String trade, Map<?, ?> onRoster, List<Entry> record) {
+        Integer earlier = rows.earlierRowOf(e.personKey(), row);
+        if (earlier != null) {
+            throw new RuleViolation("trainee-listed-once", "residentId", "此人在名单中出现了不止一次（与第 " + earlier + " 行）");
         }
         if (onRoster.get(e.personKey()) instanceof Document t && "ENROLLED".equals(t.get("status"))) {
-            return new RowError(row, "residentId", "trainee-enrolled-once-per-class", "此人已在本班报名");
+            throw new RuleViolation("trainee-enrolled-once-per-class", "residentId", "此人已在本班报名");
         }
         RecordPersonEnrolmentCommand proposed = new RecordPersonEnrolmentCommand(e.personKey(), classId, countyCode, trade,
                 null, false, start, end, e.registeredPoor(), e.consolidationTraining(), e.previousTrainingYear(),
                 e.employmentStatus(), e.relocationHouseholdId(), e.relocationSite());
-        return TrainingRecordRules.refusal(record, proposed, policy.duplicateTrainingWindowDays())
-                .map(v -> new RowError(row, v.field(), v.rule(), v.getMessage()))
-                .orElse(null);
+        TrainingRecordRules.refusal(record, proposed, policy.duplicateTrainingWindowDays()).ifPresent(violation -> {
+            throw violation;
+        });
     }
 
     private Enrolment enrolment(RosterRow r) {
