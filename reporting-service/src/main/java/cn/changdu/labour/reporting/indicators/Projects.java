@@ -84,9 +84,12 @@ public final class Projects {
                     p.localWorkers, p.totalWorkers, share, share != null && share.compareTo(LOCAL_SHARE_FLOOR) < 0,
                     p.arrears.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), p.arrears.size(), workersInArrears));
         });
-        // open projects needing attention (too few local workers, or arrears) first, then by local share
+        // open projects needing attention first: arrears on government-invested projects (the plan settles those
+        // first), other arrears, too few local workers; then by local share
         views.sort(Comparator.comparing(ProjectView::closed)
-                .thenComparing(v -> !(v.belowLocalShare() || v.openArrearsCases() > 0))
+                .thenComparing(v -> !(v.openArrearsCases() > 0 && v.governmentInvested()))
+                .thenComparing(v -> v.openArrearsCases() == 0)
+                .thenComparing(v -> !v.belowLocalShare())
                 .thenComparing(ProjectView::localShare, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ProjectView::projectId));
         return views;

@@ -7,6 +7,8 @@ import cn.changdu.labour.training.classes.api.Enrolment;
 import cn.changdu.labour.training.trainee.api.RecordDuplicateTrainingAttemptCommand;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
 import cn.changdu.labour.training.trainee.model.TrainingRecordRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.List;
 @Component
 public class Enrolments {
 
+    private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
+
     private final DomainCommands commands;
 
     public Enrolments(DomainCommands commands) {
@@ -34,8 +38,15 @@ public class Enrolments {
         } catch (EnrolmentCoordinator.EnrolmentRefused refused) {
             RecordPersonEnrolmentCommand attempt = refused.onRecord();
             if (attempt != null && TrainingRecordRules.DUPLICATE_TRAINING.equals(refused.rule())) {
-                recordDuplicateAttempt(attempt.personKey(), classId, attempt.countyCode(), attempt.trade(),
-                        attempt.startDate(), actor, occurredAt);
+                try {
+                    recordDuplicateAttempt(attempt.personKey(), classId, attempt.countyCode(), attempt.trade(),
+                            attempt.startDate(), actor, occurredAt);
+                } catch (RuntimeException notRecorded) {
+                    // the caller still learns why the enrolment was refused; operators see what was not recorded
+                    log.error("Duplicate-training attempt of {} for class {} not recorded", attempt.personKey(), classId,
+                            notRecorded);
+                    refused.addSuppressed(notRecorded);
+                }
             }
             throw refused;
         }
