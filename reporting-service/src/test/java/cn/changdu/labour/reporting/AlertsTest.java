@@ -68,8 +68,9 @@ class AlertsTest {
         assertThat(ack.getBody()).contains("\"status\":\"ACKNOWLEDGED\"", "inspector-3 (市人社局)");
         assertThat(rest.postForEntity(java.net.URI.create(path + "/acknowledge"), new HttpEntity<>(headers), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(rest.postForEntity(java.net.URI.create(path + "/close"), null, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> anonymous = rest.postForEntity(java.net.URI.create(path + "/close"), null, String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(anonymous.getBody()).contains("/problems/actor-required", "\"field\":\"X-Actor-Id\"", "\"rule\":\"required\"");
 
         send(new WageArrearsCleared(project, "pk_w1", YearMonth.of(2020, 6), true, "交通局"), "2020-07-20T02:00:00Z");
         JsonNode closed = await(a -> a != null && a.get("status").asText().equals("CLOSED"));

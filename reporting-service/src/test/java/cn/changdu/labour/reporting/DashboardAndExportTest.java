@@ -72,7 +72,13 @@ class DashboardAndExportTest {
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         ResponseEntity<String> unknown = put(headers, "[{\"year\":2019,\"indicator\":\"happiness\",\"area\":\"540300\",\"value\":1}]");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody()).contains("\"field\":\"[0].indicator\"");
+        assertThat(unknown.getBody()).contains("/problems/validation", "\"field\":\"[0].indicator\"", "\"rule\":\"known-indicator\"");
+        HttpHeaders noDepartment = new HttpHeaders();
+        noDepartment.setContentType(MediaType.APPLICATION_JSON);
+        noDepartment.set("X-Actor-Id", "planner-1");
+        ResponseEntity<String> anonymous = put(noDepartment, "[{\"year\":2019,\"indicator\":\"transfers\",\"area\":\"540300\",\"value\":1}]");
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(anonymous.getBody()).contains("\"field\":\"X-Actor-Department\"", "\"rule\":\"required\"");
         JsonNode history = json.readTree(rest.getForObject("/api/reports/targets/history?year=2019", String.class));
         assertThat(history.findValuesAsText("changedByDepartment")).contains("市人社局");
 

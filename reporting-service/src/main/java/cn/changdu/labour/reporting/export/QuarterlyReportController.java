@@ -3,7 +3,7 @@ package cn.changdu.labour.reporting.export;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.indicators.Dashboard;
 import cn.changdu.labour.reporting.indicators.Ledger;
-import cn.changdu.labour.reporting.web.ReportingProblems;
+import cn.changdu.labour.support.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -44,10 +44,10 @@ public class QuarterlyReportController {
                                             @RequestParam(defaultValue = Ledger.CITY) String area,
                                             @RequestParam(defaultValue = "xlsx") String format) {
         if (quarter < 1 || quarter > 4) {
-            throw new ReportingProblems.BadRequest("quarter", "quarter-1-to-4", "季度须为 1–4");
+            throw new InvalidInput("quarter", "quarter-1-to-4", "季度须为 1–4");
         }
         if (!area.equals(Ledger.CITY) && !Counties.CHANGDU.containsKey(area)) {
-            throw new ReportingProblems.BadRequest("area", "known-area", "区域须为 540300（全市）或昌都市所辖县区代码");
+            throw new InvalidInput("area", "known-area", "区域须为 540300（全市）或昌都市所辖县区代码");
         }
         String title = "昌都市" + (area.equals(Ledger.CITY) ? "" : Counties.CHANGDU.get(area)) + year + "年第" + quarter
                 + "季度转移就业工作报告";
@@ -57,7 +57,7 @@ public class QuarterlyReportController {
             case "xlsx" -> file(xlsx(title, lines), filename,
                     MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
             case "csv" -> file(csv(title, lines), filename, new MediaType("text", "csv", StandardCharsets.UTF_8));
-            default -> throw new ReportingProblems.BadRequest("format", "xlsx-or-csv", "格式须为 xlsx 或 csv");
+            default -> throw new InvalidInput("format", "xlsx-or-csv", "格式须为 xlsx 或 csv");
         };
     }
 

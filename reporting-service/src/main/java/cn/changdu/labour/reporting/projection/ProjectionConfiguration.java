@@ -6,12 +6,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 @Configuration
@@ -28,11 +25,5 @@ public class ProjectionConfiguration {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
-    }
-
-    @Bean
-    public Clock clock(@Value("${platform.clock.offset:PT0S}") Duration offset) {
-        // the embedded demo runs in the plan year: every service gets the same offset from ./platform
-        return Clock.offset(Clock.systemUTC(), offset);
     }
 }

@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.rebuild;
 
+import cn.changdu.labour.support.web.ProblemDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 @RestController
 @RequestMapping("/api/reports/rebuild")
@@ -36,9 +35,7 @@ public class RebuildController {
 
     @ExceptionHandler(Rebuild.AlreadyRunning.class)
     public ResponseEntity<ProblemDetail> running(Rebuild.AlreadyRunning ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create("https://changdu-labour.example/problems/rebuild-running"));
-        problem.setTitle("重建正在进行 (rebuild running)");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetails.problem(HttpStatus.CONFLICT,
+                "rebuild-running", "重建正在进行 (rebuild running)", ex.getMessage()));
     }
 }

@@ -7,6 +7,7 @@ import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import cn.changdu.labour.reporting.indicators.Ledger;
 import cn.changdu.labour.reporting.indicators.TargetFile;
 import cn.changdu.labour.reporting.indicators.Targets;
+import cn.changdu.labour.support.web.InvalidInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +16,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,29 +61,23 @@ public class DashboardController {
     @Operation(summary = "Load targets from a CSV file (year,indicator,area,value): all lines or none")
     @PostMapping(path = "/targets/import", consumes = "multipart/form-data")
     public List<Targets.Target> importTargets(@RequestParam("file") MultipartFile file,
-                                              @RequestHeader(name = "X-Actor-Id", required = false) String actorId,
-                                              @RequestHeader(name = "X-Actor-Department", required = false) String department)
-            throws java.io.IOException {
-        Actor actor = ReportingProblems.actor(actorId, department);
+                                              Actor actor) throws java.io.IOException {
         return targets.change(targetFile.parse(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)), actor);
     }
 
     @Operation(summary = "Set or change targets; name the version you read as expectedVersion (409 if it moved on)")
     @PutMapping("/targets")
-    public List<Targets.Target> change(@RequestBody List<Targets.Change> changes,
-                                       @RequestHeader(name = "X-Actor-Id", required = false) String actorId,
-                                       @RequestHeader(name = "X-Actor-Department", required = false) String department) {
-        Actor actor = ReportingProblems.actor(actorId, department);
+    public List<Targets.Target> change(@RequestBody List<Targets.Change> changes, Actor actor) {
         for (int i = 0; i < changes.size(); i++) {
             Targets.Change c = changes.get(i);
             if (c.indicator() == null || !IndicatorCatalog.exists(c.indicator())) {
-                throw new ReportingProblems.BadRequest("[" + i + "].indicator", "known-indicator", "未知指标：" + c.indicator());
+                throw new InvalidInput("[" + i + "].indicator", "known-indicator", "未知指标：" + c.indicator());
             }
             if (c.area() == null || !(c.area().equals(Ledger.CITY) || Counties.CHANGDU.containsKey(c.area()) || c.area().startsWith("dept:"))) {
-                throw new ReportingProblems.BadRequest("[" + i + "].area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
+                throw new InvalidInput("[" + i + "].area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
             }
             if (c.value() == null || c.value().signum() < 0) {
-                throw new ReportingProblems.BadRequest("[" + i + "].value", "non-negative", "目标值须为非负数");
+                throw new InvalidInput("[" + i + "].value", "non-negative", "目标值须为非负数");
             }
         }
         return targets.change(changes, actor);

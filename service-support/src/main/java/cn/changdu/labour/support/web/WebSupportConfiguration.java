@@ -4,32 +4,18 @@ import cn.changdu.labour.contracts.person.PersonKeys;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
-/** The REST conventions every domain service shares: actors, problem details, commands with metadata. */
-@AutoConfiguration
-@Import(ProblemDetails.class)
-public class WebSupportConfiguration implements WebMvcConfigurer {
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ActorArgumentResolver());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock(@Value("${platform.clock.offset:PT0S}") Duration offset) {
-        // the embedded demo runs in the plan year: every service gets the same offset from ./platform
-        return Clock.offset(Clock.systemUTC(), offset);
-    }
+/**
+ * What the domain services add to web-support's REST conventions ({@link WebConventionsConfiguration}: actors,
+ * problem details, the clock): Axon's refusals as problem details, commands with metadata, person keys.
+ */
+@AutoConfiguration(after = WebConventionsConfiguration.class)
+@Import(AxonProblems.class)
+public class WebSupportConfiguration {
 
     @Bean
     public DomainCommands domainCommands(CommandGateway commandGateway, Clock clock) {

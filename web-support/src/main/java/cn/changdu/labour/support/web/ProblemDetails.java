@@ -5,10 +5,6 @@ import cn.changdu.labour.support.imports.ImportFileException;
 import cn.changdu.labour.support.imports.ImportRefusedException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,11 +27,14 @@ import java.util.stream.Collectors;
 /**
  * Every refusal as an RFC 9457 problem detail. Besides the standard members it carries {@code errors}: one
  * entry per broken rule, {@code {field, rule, message}}, so a client can point at the field and show the text.
+ * A service adds its own refusals with {@link #problem}, {@link #entry} and {@link #refusal}, so every problem
+ * of the platform has this one shape (service-support adds Axon's, reporting-service its own).
  */
 @RestControllerAdvice
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://changdu-labour.example/problems/";
+    private static final String VALIDATION_TITLE = "请求数据未通过校验 (validation failed)";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -43,7 +43,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetails::error)
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "请求数据未通过校验 (validation failed)",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
                 errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -71,11 +71,22 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation ex) {
+        return ruleViolated(ex);
+    }
+
+    /** A broken plan rule: 422, the rule as {@code rule} and in {@code errors}. Also for a violation found wrapped. */
+    public static ResponseEntity<ProblemDetail> ruleViolated(RuleViolation ex) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, ex.rule(), "违反业务规则 (rule violated): " + ex.rule(),
                 ex.getMessage());
         problem.setProperty("rule", ex.rule());
         problem.setProperty("errors", List.of(entry(ex.field(), ex.rule(), ex.getMessage())));
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** A request value that breaks a rule the controller checks itself (not a bean-validation constraint). */
+    @ExceptionHandler(InvalidInput.class)
+    public ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
+        return refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE, ex.field(), ex.rule(), ex.getMessage());
     }
 
     @ExceptionHandler(ImportRefusedException.class)
@@ -90,54 +101,39 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportFileException.class)
     public ResponseEntity<ProblemDetail> unreadableImport(ImportFileException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "import-file", "导入文件无法读取 (unreadable file)",
+        return refusal(HttpStatus.BAD_REQUEST, "import-file", "导入文件无法读取 (unreadable file)", "file", "format",
                 ex.getMessage());
-        problem.setProperty("errors", List.of(entry("file", "format", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(ActorArgumentResolver.MissingActorException.class)
     public ResponseEntity<ProblemDetail> missingActor(ActorArgumentResolver.MissingActorException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "actor-required", "缺少录入人 (actor required)", ex.getMessage());
-        problem.setProperty("errors", List.of(entry(ex.header(), "required", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
-                "记录不存在 (not found)", "未找到编号为 " + ex.getAggregateIdentifier() + " 的记录"));
-    }
-
-    /** Two writers changed the same record at once; the later one must reload and try again. */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    public ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "并发修改冲突 (conflict)", "该记录刚被他人修改，请刷新后重试"));
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    public ResponseEntity<?> commandFailed(CommandExecutionException ex) throws Exception {
-        // a distributed command bus wraps the handler's exception; unwrap the ones we know
-        if (ex.getCause() instanceof RuleViolation violation) {
-            return ruleViolation(violation);
-        }
-        throw ex;
+        return refusal(HttpStatus.BAD_REQUEST, "actor-required", "缺少录入人 (actor required)", ex.header(), "required",
+                ex.getMessage());
     }
 
     private static Map<String, String> error(FieldError error) {
         return entry(error.getField(), error.getCode(), error.getDefaultMessage());
     }
 
-    private static Map<String, String> entry(String field, String rule, String message) {
-        Map<String, String> entry = new java.util.LinkedHashMap<>();
+    /** A refusal that names one field and the rule it breaks: {@code detail} and the one entry of {@code errors}. */
+    public static ResponseEntity<ProblemDetail> refusal(HttpStatus status, String type, String title, String field,
+                                                        String rule, String message) {
+        ProblemDetail problem = problem(status, type, title, message);
+        problem.setProperty("errors", List.of(entry(field, rule, message)));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** One entry of {@code errors}; the field may be null (the request as a whole). */
+    public static Map<String, String> entry(String field, String rule, String message) {
+        Map<String, String> entry = new LinkedHashMap<>();
         entry.put("field", field);
         entry.put("rule", rule);
         entry.put("message", message);
         return entry;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    /** A problem of the platform's type {@code https://changdu-labour.example/problems/<type>}. */
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);

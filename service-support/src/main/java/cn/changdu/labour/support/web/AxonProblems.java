@@ -1,0 +1,46 @@
+package cn.changdu.labour.support.web;
+
+import cn.changdu.labour.support.domain.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Axon's refusals as problem details, in web-support's shape ({@link ProblemDetails}): an unknown record, a
+ * concurrent change, a rule violation a command bus wrapped. Consulted before {@link ProblemDetails}, so a wrapped
+ * exception is judged by its wrapper first.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AxonProblems {
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetails.problem(HttpStatus.NOT_FOUND, "not-found",
+                "记录不存在 (not found)", "未找到编号为 " + ex.getAggregateIdentifier() + " 的记录"));
+    }
+
+    /** Two writers changed the same record at once; the later one must reload and try again. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetails.problem(HttpStatus.CONFLICT,
+                "concurrent-modification", "并发修改冲突 (conflict)", "该记录刚被他人修改，请刷新后重试"));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<?> commandFailed(CommandExecutionException ex) throws Exception {
+        // a distributed command bus wraps the handler's exception; unwrap the ones we know
+        if (ex.getCause() instanceof RuleViolation violation) {
+            return ProblemDetails.ruleViolated(violation);
+        }
+        throw ex;
+    }
+}
