@@ -290,7 +290,8 @@ class TrainingLifecycleComponentTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         String apiDocs = rest.getForObject("/api/training/v3/api-docs", String.class);
         assertThat(apiDocs).contains("/api/training/classes/{classId}/trainees/import", "/api/training/after-training/overdue",
-                "/api/training/people/{person}/history", "/api/training/classes/{classId}/inspections");
+                "/api/training/people/{person}/history", "/api/training/classes/{classId}/inspections", "X-Actor-Department",
+                "X-Actor-Roles");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,10 +1,17 @@
 package cn.changdu.labour.support.web;
 
+import cn.changdu.labour.contracts.Actor;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -14,7 +21,8 @@ import java.util.List;
 
 /**
  * The REST conventions every service shares, with or without Axon: the actor of a request
- * ({@link ActorArgumentResolver}), refusals as problem details ({@link ProblemDetails}) and the business clock.
+ * ({@link ActorArgumentResolver}, documented as headers in the OpenAPI description), refusals as problem details
+ * ({@link ProblemDetails}) and the business clock.
  */
 @AutoConfiguration
 @Import(ProblemDetails.class)
@@ -23,6 +31,40 @@ public class WebConventionsConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorArgumentResolver());
+    }
+
+    static {
+        // the actor is not a request parameter: it comes from headers, described by actorHeaders()
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class, Caller.class);
+    }
+
+    /** Documents the headers an operation reads its actor (required) or caller (optional, with roles) from. */
+    @Bean
+    public OperationCustomizer actorHeaders() {
+        return (operation, handler) -> {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                boolean writes = parameter.getParameterType() == Actor.class;
+                if (writes || parameter.getParameterType() == Caller.class) {
+                    header(operation, ActorArgumentResolver.ACTOR_ID, writes, "录入人（操作人）编号 — who records it");
+                    header(operation, ActorArgumentResolver.ACTOR_DEPARTMENT, writes,
+                            "录入人所在部门，UTF-8 或百分号编码 — the recorder's department (UTF-8 or percent-encoded)");
+                    if (!writes) {
+                        header(operation, ActorArgumentResolver.ACTOR_ROLES, false,
+                                "角色，逗号分隔；personal-data 或 auditor 可见个人信息 — roles, comma-separated");
+                    }
+                }
+            }
+            return operation;
+        };
+    }
+
+    private static void header(Operation operation, String name, boolean required, String description) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+            return;
+        }
+        operation.addParametersItem(new HeaderParameter().name(name).required(required).description(description)
+                .schema(new StringSchema()));
     }
 
     @Bean

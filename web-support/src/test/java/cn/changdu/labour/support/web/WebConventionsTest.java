@@ -65,6 +65,16 @@ class WebConventionsTest {
     }
 
     @Test
+    void the_openapi_description_names_the_actor_headers_not_an_actor_parameter() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/records'].post.parameters[?(@.name == 'X-Actor-Id')].in").value("header"))
+                .andExpect(jsonPath("$.paths['/records'].post.parameters[?(@.name == 'X-Actor-Id')].required").value(true))
+                .andExpect(jsonPath("$.paths['/records'].post.parameters[?(@.name == 'X-Actor-Department')].in").value("header"))
+                .andExpect(jsonPath("$.paths['/records'].post.parameters[?(@.name == 'actor')]").isEmpty());
+    }
+
+    @Test
     void a_write_without_its_actor_is_a_problem_naming_the_header() throws Exception {
         mvc.perform(record(1, null))
                 .andExpect(status().isBadRequest())
