@@ -15,9 +15,13 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
+
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 /**
  * Axon on MongoDB: each service's events and tracking tokens live in its own database (the one named in
@@ -52,11 +56,19 @@ public class AxonMongoConfiguration {
         return engine;
     }
 
+    /**
+     * The owner this instance claims processor segments as. Axon's default (JVM name, pid@host) is shared by two
+     * application contexts in one JVM, which then both believed they held the claim and both relayed every event
+     * (TwoInstancesTest); a random suffix makes every instance its own owner.
+     */
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 @Value("${spring.application.name:service}") String applicationName) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .nodeId(applicationName + "@" + ManagementFactory.getRuntimeMXBean().getName() + "#"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 

@@ -1,0 +1,124 @@
+package cn.changdu.labour.projectlabor;
+
+import cn.changdu.labour.contracts.EventJson;
+import cn.changdu.labour.contracts.Topics;
+import cn.changdu.labour.infra.test.TestInfra;
+import cn.changdu.labour.infra.test.TestPeople;
+import cn.changdu.labour.infra.test.TopicReader;
+import cn.changdu.labour.infra.test.WithPlatformInfra;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service on one event store, writing the same project at the same moment: each request is
+ * either recorded (201) or refused as a concurrent modification (409, the client reloads and retries), never lost
+ * and never half-recorded; every recorded payment reaches Kafka exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPlatformInfra(database = "project_labor_two_instances")
+class TwoInstancesTest {
+
+    private static final int PAYMENTS_PER_INSTANCE = 25;
+
+    @LocalServerPort
+    int portA;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    MongoProperties mongoProperties;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void concurrent_writes_to_one_project_from_two_instances_are_recorded_or_refused_with_409_never_lost() throws Exception {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProjectLaborApplication.class)
+                .run("--server.port=0")) {
+            int portB = ((ServletWebServerApplicationContext) second).getWebServer().getPort();
+            String projectId = json.readTree(post(portA, "/api/projects", """
+                    {"name":"江达县县城道路改造工程","countyCode":"540321","department":"交通局",
+                     "governmentInvested":true,"plannedWorkforce":80}""").body()).get("projectId").asText();
+
+            // both instances pay wages on the same project at once, starting together
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 2 * PAYMENTS_PER_INSTANCE; i++) {
+                int port = i % 2 == 0 ? portA : portB;
+                String body = """
+                        {"name":"工人%d","residentId":"%s","period":"2020-06","amount":"4000.00","paidOn":"2020-07-05"}"""
+                        .formatted(i, TestPeople.residentId("540321", 900_000 + i));
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return post(port, "/api/projects/" + projectId + "/wages", body);
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
+            for (Future<HttpResponse<String>> response : responses) {
+                HttpResponse<String> r = response.get();
+                assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
+                if (r.statusCode() == 409) {
+                    assertThat(r.body()).contains("concurrent-modification");
+                }
+                byStatus.merge(r.statusCode(), 1, Integer::sum);
+            }
+            pool.shutdown();
+            int recorded = byStatus.getOrDefault(201, 0);
+            System.out.printf("[project-labor] two instances, %d concurrent payments on one project: %s%n",
+                    2 * PAYMENTS_PER_INSTANCE, byStatus);
+
+            // the event store holds exactly the recorded payments, in one gap-free sequence
+            List<Document> stored = mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("domainevents")
+                    .find(Filters.eq("aggregateIdentifier", projectId)).into(new ArrayList<>());
+            assertThat(stored.stream().filter(d -> String.valueOf(d.get("payloadType")).endsWith("WagePaidEvent")))
+                    .hasSize(recorded);
+            assertThat(stored.stream().map(d -> ((Number) d.get("sequenceNumber")).longValue()).sorted().toList())
+                    .isEqualTo(java.util.stream.LongStream.range(0, stored.size()).boxed().toList());
+
+            // and Kafka carries each recorded payment once
+            Pattern wagePaid = Pattern.compile("\"type\"\\s*:\\s*\"projectlabor.WagePaid\"");
+            List<String> published = TopicReader.readUntil(TestInfra.shared().kafkaBootstrapServers(), Topics.PROJECT_LABOR,
+                            rs -> rs.stream().filter(r -> projectId.equals(r.key()) && wagePaid.matcher(r.value()).find())
+                                    .count() >= recorded, Duration.ofSeconds(60))
+                    .stream().filter(r -> projectId.equals(r.key()) && wagePaid.matcher(r.value()).find())
+                    .map(r -> EventJson.read(r.value()).eventId()).toList();
+            assertThat(published).hasSize(recorded).doesNotHaveDuplicates();
+        }
+    }
+
+    private HttpResponse<String> post(int port, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("X-Actor-Id", "engineer-1")
+                .header("X-Actor-Department", "jiaotongju")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
