@@ -397,7 +397,9 @@ done
 
 # ---------------------------------------------------------------------------------------------
 # 3b. After placing: the 3-month check (稳岗核查) of the placements that started by mid-June (one
-#     person is no longer employed; the later ones are still to be checked, some of them overdue),
+#     person is no longer employed; the later ones are still to be checked, those started by 20 July
+#     overdue). The business clock already reads October, so the checks fall overdue the moment a
+#     placement is recorded and the alerts close again when the check below arrives;
 #     monthly income for August and September, job postings, urban employment and unemployment.
 # ---------------------------------------------------------------------------------------------
 VERIFIED=0

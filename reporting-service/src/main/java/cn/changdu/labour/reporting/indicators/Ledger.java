@@ -100,13 +100,19 @@ public class Ledger {
                 continue;
             }
             for (String area : areas) {
+                if (!counts) {
+                    // a case closes wherever it is open: it may have opened in another period than the one closing it
+                    // (arrears detected in Q3 for a worker whose departure, dated in Q2, was recorded late)
+                    totals.forEach((key, accumulator) -> {
+                        if (key.indicator().equals(definition.id()) && key.area().equals(area)) {
+                            accumulator.close(definition, payload);
+                        }
+                    });
+                    continue;
+                }
                 for (String period : periods) {
-                    Accumulator accumulator = totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator());
-                    if (counts) {
-                        accumulator.add(definition, payload, fact.getString("personKey"));
-                    } else {
-                        accumulator.close(definition, payload);
-                    }
+                    totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator())
+                            .add(definition, payload, fact.getString("personKey"));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.indicators;
 
+import cn.changdu.labour.contracts.projectlabor.LocalLabourShare;
 import org.bson.Document;
 
 import java.math.BigDecimal;
@@ -17,12 +18,9 @@ import java.util.Map;
  */
 public final class Projects {
 
-    /** The plan's floor for the share of local farmers and herders on a project's roster. */
-    static final BigDecimal LOCAL_SHARE_FLOOR = new BigDecimal("30");
-
     /**
      * @param localShare      local workers in percent of the active roster (null while nobody is on it)
-     * @param belowLocalShare the roster has people and less than {@link #LOCAL_SHARE_FLOOR} percent are local
+     * @param belowLocalShare the roster has people and fewer than 30% are local ({@link LocalLabourShare})
      */
     public record ProjectView(String projectId, String name, String countyCode, String department,
                               boolean governmentInvested, boolean closed, int localWorkers, int totalWorkers,
@@ -81,14 +79,15 @@ public final class Projects {
                     .divide(BigDecimal.valueOf(p.totalWorkers), 1, RoundingMode.HALF_EVEN);
             long workersInArrears = p.arrears.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().count();
             views.add(new ProjectView(id, p.name, p.countyCode, p.department, p.governmentInvested, p.closed,
-                    p.localWorkers, p.totalWorkers, share, share != null && share.compareTo(LOCAL_SHARE_FLOOR) < 0,
+                    p.localWorkers, p.totalWorkers, share, LocalLabourShare.below(p.localWorkers, p.totalWorkers),
                     p.arrears.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), p.arrears.size(), workersInArrears));
         });
-        // open projects needing attention first: arrears on government-invested projects (the plan settles those
-        // first), other arrears, too few local workers; then by local share
-        views.sort(Comparator.comparing(ProjectView::closed)
-                .thenComparing(v -> !(v.openArrearsCases() > 0 && v.governmentInvested()))
+        // projects needing attention first: arrears on government-invested projects (the plan settles those first),
+        // other arrears (closed projects too: the wages are still owed); then open ones, too few local workers first,
+        // then by local share
+        views.sort(Comparator.comparing((ProjectView v) -> !(v.openArrearsCases() > 0 && v.governmentInvested()))
                 .thenComparing(v -> v.openArrearsCases() == 0)
+                .thenComparing(ProjectView::closed)
                 .thenComparing(v -> !v.belowLocalShare())
                 .thenComparing(ProjectView::localShare, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ProjectView::projectId));

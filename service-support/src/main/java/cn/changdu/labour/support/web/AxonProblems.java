@@ -25,7 +25,7 @@ public class AxonProblems {
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetails.problem(HttpStatus.NOT_FOUND, "not-found",
-                "记录不存在 (not found)", "未找到编号为 " + ex.getAggregateIdentifier() + " 的记录"));
+                ProblemDetails.NOT_FOUND_TITLE, "未找到编号为 " + ex.getAggregateIdentifier() + " 的记录"));
     }
 
     /** Two writers changed the same record at once; the later one must reload and try again. */
@@ -40,6 +40,12 @@ public class AxonProblems {
         // a distributed command bus wraps the handler's exception; unwrap the ones we know
         if (ex.getCause() instanceof RuleViolation violation) {
             return ProblemDetails.ruleViolated(violation);
+        }
+        if (ex.getCause() instanceof AggregateNotFoundException missing) {
+            return notFound(missing);
+        }
+        if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof AggregateStreamCreationException) {
+            return conflict((RuntimeException) ex.getCause());
         }
         throw ex;
     }

@@ -119,16 +119,16 @@ public final class RowImport<R> {
 
     /**
      * Applies all good rows in one command: whole or nothing. If a rule still refuses it, the file is refused with
-     * that error on the row the refusal names ({@link RowRefusal}), else on the first good row.
+     * that error on the row the refusal names ({@link RowRefusal}), else on row 1 (the file as a whole).
      */
     public <C> ImportReport applyAll(List<Checked<C>> good, boolean partial, Consumer<List<C>> apply) {
         refuseUnlessPartial(partial);
         if (!good.isEmpty()) {
             try {
                 apply.accept(good.stream().map(Checked::value).toList());
-            } catch (RuleViolation raced) {
-                int index = raced instanceof RowRefusal refusal ? refusal.index() : 0;
-                errors.add(error(good.get(index).row(), raced));
+            } catch (RuleViolation refusal) {
+                // a refusal that names no row concerns the file as a whole: reported on row 1, the header
+                errors.add(error(refusal instanceof RowRefusal row ? good.get(row.index()).row() : 1, refusal));
                 throw refused();
             }
         }

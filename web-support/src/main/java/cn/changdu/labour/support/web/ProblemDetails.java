@@ -35,6 +35,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://changdu-labour.example/problems/";
     private static final String VALIDATION_TITLE = "请求数据未通过校验 (validation failed)";
+    public static final String NOT_FOUND_TITLE = "记录不存在 (not found)";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -87,6 +88,12 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     public ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
         return refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE, ex.field(), ex.rule(), ex.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
+                NOT_FOUND_TITLE, ex.getMessage()));
     }
 
     @ExceptionHandler(ImportRefusedException.class)

@@ -82,6 +82,18 @@ class RowImportTest {
                                 tuple(6, "not-达瓦")));
     }
 
+    @Test
+    void a_batch_refused_as_a_whole_is_reported_on_the_header_row() throws Exception {
+        RowImport<Row> rows = RowImport.read(file(), binder, Set.of("name"));
+        List<RowImport.Checked<String>> good = rows.check(bound -> check(rows, bound));
+
+        assertThatThrownBy(() -> rows.applyAll(good, true, batch -> {
+            throw new RuleViolation("payroll-period-open", null, "closed");
+        })).isInstanceOfSatisfying(ImportRefusedException.class, refused ->
+                assertThat(refused.errors()).extracting(RowError::row, RowError::rule)
+                        .contains(tuple(1, "payroll-period-open")));
+    }
+
     private String check(RowImport<Row> rows, RowBinder.Bound<Row> bound) {
         Row row = bound.value();
         if (rows.earlierRowOf(row.name(), bound.row()) != null) {

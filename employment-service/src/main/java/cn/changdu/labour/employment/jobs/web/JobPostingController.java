@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.changdu.labour.support.domain.Text.blankToNull;
+
 @RestController
 @RequestMapping("/api/employment/jobs")
 public class JobPostingController {
@@ -112,9 +114,5 @@ public class JobPostingController {
         Query query = and.isEmpty() ? new Query() : new Query(new Criteria().andOperator(and.toArray(Criteria[]::new)));
         return mongo.find(query.with(Sort.by("publishedOn", "_id")), Document.class, JobPostingProjection.COLLECTION)
                 .stream().peek(d -> d.put("postingId", d.remove("_id"))).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

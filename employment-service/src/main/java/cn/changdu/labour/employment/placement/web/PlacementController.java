@@ -44,6 +44,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.changdu.labour.support.domain.Text.blankToNull;
+
 @RestController
 @RequestMapping("/api/employment")
 public class PlacementController {
@@ -179,9 +181,5 @@ public class PlacementController {
                 : personKeys.keyOf(new ResidentId(residentId));
         return queries.find(new PlacementQueries.Filter(null, null, null, null, null, null, personKey, null, null),
                 caller);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -50,6 +50,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.changdu.labour.support.domain.Text.blankToNull;
+
 /**
  * Bulk import of a placement roster (XLSX or CSV; zh or en column titles; channel, destination and organiser as
  * codes or Chinese labels). Every row is checked before anything is sent: format, the placement's own rules, one
@@ -176,9 +178,9 @@ public class PlacementImportController {
         ResidentId residentId = new ResidentId(row.residentId());
         PlacementDetails details = new PlacementDetails(
                 row.organisedBy() == null ? null : OrganisedBy.valueOf(code(row.organisedBy())),
-                PlacementController.blankToNull(row.destinationProvince()), PlacementController.blankToNull(row.intermediaryId()), PlacementController.blankToNull(row.trainingClassId()),
-                PlacementController.blankToNull(row.projectId()), PlacementController.blankToNull(row.householdId()), PlacementController.blankToNull(row.jobFairId()), PlacementController.blankToNull(row.township()),
-                PlacementController.blankToNull(row.phone()));
+                blankToNull(row.destinationProvince()), blankToNull(row.intermediaryId()), blankToNull(row.trainingClassId()),
+                blankToNull(row.projectId()), blankToNull(row.householdId()), blankToNull(row.jobFairId()), blankToNull(row.township()),
+                blankToNull(row.phone()));
         return new PlaceWorkerCommand(personKeys.keyOf(residentId), UUID.randomUUID().toString(), row.name().strip(),
                 residentId.value(), row.countyCode(), TransferChannel.valueOf(code(row.channel())),
                 Destination.valueOf(code(row.destination())), row.employer().strip(), row.startDate(),

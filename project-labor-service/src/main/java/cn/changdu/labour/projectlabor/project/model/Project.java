@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor.project.model;
 
+import cn.changdu.labour.contracts.projectlabor.LocalLabourShare;
 import cn.changdu.labour.projectlabor.project.api.CloseProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.FileDisputeCommand;
 import cn.changdu.labour.projectlabor.project.api.JoinProjectCommand;
@@ -71,8 +72,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Project {
 
-    /** The plan's minimum share of local farmers and herders on a project's workforce (measure 8). */
-    static final int LOCAL_SHARE_TARGET_PERCENT = 30;
     static final String WAGE_DUE = "wage-due";
     /**
      * Due dates are days in Changdu: a due date has passed at the following midnight, Beijing time. The service's one
@@ -306,7 +305,7 @@ public class Project {
     private void shareCrossing(LocalDate asOf) {
         int local = activeCount(true);
         int total = activeCount(false);
-        boolean below = total > 0 && local * 100 < LOCAL_SHARE_TARGET_PERCENT * total;
+        boolean below = LocalLabourShare.below(local, total);
         BigDecimal share = total == 0 ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(local).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
         if (below && !belowTarget) {

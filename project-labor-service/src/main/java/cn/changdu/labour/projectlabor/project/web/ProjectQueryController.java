@@ -11,10 +11,8 @@ import cn.changdu.labour.projectlabor.project.query.ProjectQueries.PayrollView;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries.ProjectSummary;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries.RosterEntry;
 import cn.changdu.labour.support.web.Caller;
+import cn.changdu.labour.support.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,9 +45,8 @@ public class ProjectQueryController {
 
     @Operation(summary = "One project with its live local-labour share and open arrears")
     @GetMapping("/{projectId}")
-    public ResponseEntity<?> project(@PathVariable String projectId) {
-        return queries.project(projectId).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> notFound(projectId));
+    public ProjectSummary project(@PathVariable String projectId) {
+        return queries.project(projectId).orElseThrow(() -> new NotFound("未找到编号为 " + projectId + " 的项目"));
     }
 
     @Operation(summary = "A project's real-name roster (masked unless the caller may see personal data)")
@@ -116,11 +113,5 @@ public class ProjectQueryController {
 
     private static String residentId(String value, Caller caller) {
         return value == null ? null : caller.personal(value, v -> new ResidentId(v).masked());
-    }
-
-    private static ResponseEntity<ProblemDetail> notFound(String projectId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "未找到编号为 " + projectId + " 的项目");
-        problem.setTitle("记录不存在 (not found)");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

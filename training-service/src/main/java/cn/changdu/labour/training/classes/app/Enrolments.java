@@ -38,24 +38,24 @@ public class Enrolments {
         } catch (EnrolmentCoordinator.EnrolmentRefused refused) {
             RecordPersonEnrolmentCommand attempt = refused.onRecord();
             if (attempt != null && TrainingRecordRules.DUPLICATE_TRAINING.equals(refused.rule())) {
-                try {
-                    recordDuplicateAttempt(attempt.personKey(), classId, attempt.countyCode(), attempt.trade(),
-                            attempt.startDate(), actor, occurredAt);
-                } catch (RuntimeException notRecorded) {
-                    // the caller still learns why the enrolment was refused; operators see what was not recorded
-                    log.error("Duplicate-training attempt of {} for class {} not recorded", attempt.personKey(), classId,
-                            notRecorded);
-                    refused.addSuppressed(notRecorded);
-                }
+                recordDuplicateAttempt(attempt.personKey(), classId, attempt.countyCode(), attempt.trade(),
+                        attempt.startDate(), actor, occurredAt);
             }
             throw refused;
         }
     }
 
-    /** Records an attempt found before sending (a roster row refused as duplicate training). */
+    /**
+     * Records an attempt (an enrolment refused as duplicate training, or a roster row found to be one). A failure to
+     * record it is logged, not thrown: the caller must still learn why the enrolment was refused.
+     */
     public void recordDuplicateAttempt(String personKey, String classId, String countyCode, String trade,
                                        LocalDate startDate, Actor actor, Instant occurredAt) {
-        commands.send(new RecordDuplicateTrainingAttemptCommand(personKey, classId, countyCode, trade, startDate),
-                actor, occurredAt);
+        try {
+            commands.send(new RecordDuplicateTrainingAttemptCommand(personKey, classId, countyCode, trade, startDate),
+                    actor, occurredAt);
+        } catch (RuntimeException notRecorded) {
+            log.error("Duplicate-training attempt of {} for class {} not recorded", personKey, classId, notRecorded);
+        }
     }
 }

@@ -6,6 +6,7 @@ import cn.changdu.labour.support.domain.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowImport;
+import cn.changdu.labour.support.web.NotFound;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.EmploymentStatus;
 import cn.changdu.labour.training.classes.api.Enrolment;
@@ -27,7 +28,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -113,7 +112,7 @@ public class RosterImportController {
         RowImport<RosterRow> rows = RowImport.read(file, binder, Set.of("name", "residentId"));
         Document cls = mongo.findById(classId, Document.class, TrainingViews.CLASSES);
         if (cls == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到编号为 " + classId + " 的班级");
+            throw new NotFound("未找到编号为 " + classId + " 的班级");
         }
         LocalDate start = LocalDate.parse(cls.getString("startDate"));
         LocalDate end = LocalDate.parse(cls.getString("endDate"));

@@ -3,6 +3,8 @@ package cn.changdu.labour.training.classes.web;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.support.web.Caller;
+import cn.changdu.labour.support.web.InvalidInput;
+import cn.changdu.labour.support.web.NotFound;
 import cn.changdu.labour.training.classes.query.TrainingViews;
 import cn.changdu.labour.training.config.TrainingSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,13 +13,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,7 +82,7 @@ public class TrainingQueryController {
     public Map<String, Object> classDetail(@PathVariable String classId, Caller caller) {
         Document doc = mongo.findById(classId, Document.class, TrainingViews.CLASSES);
         if (doc == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到编号为 " + classId + " 的班级");
+            throw new NotFound("未找到编号为 " + classId + " 的班级");
         }
         Map<String, Object> detail = summary(doc);
         detail.put("organiserType", doc.get("organiserType"));
@@ -193,7 +193,7 @@ public class TrainingQueryController {
 
     private String personKeyOf(String residentId) {
         if (ResidentId.validate(residentId).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "不是有效的身份证号");
+            throw new InvalidInput("person", "ValidResidentId", "不是有效的身份证号");
         }
         return personKeys.keyOf(new ResidentId(residentId));
     }

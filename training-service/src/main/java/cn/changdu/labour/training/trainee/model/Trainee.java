@@ -15,8 +15,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -32,6 +34,8 @@ public class Trainee {
     @AggregateIdentifier
     private String personKey;
     private final Map<String, Entry> classes = new LinkedHashMap<>();
+    /** Classes an attempt was recorded for: a retried request or a re-uploaded roster is the same attempt. */
+    private final Set<String> attemptedClasses = new HashSet<>();
 
     protected Trainee() {
         // for Axon
@@ -49,9 +53,15 @@ public class Trainee {
                 command.employmentStatus(), command.relocationHouseholdId(), command.relocationSite()));
     }
 
-    /** Records the attempt only while the record still shows the earlier class (it may have been withdrawn since). */
+    /**
+     * Records the attempt once per class, and only while the record still shows the earlier class (it may have been
+     * withdrawn since).
+     */
     @CommandHandler
     public void handle(RecordDuplicateTrainingAttemptCommand command, TrainingPolicy policy) {
+        if (attemptedClasses.contains(command.classId())) {
+            return;
+        }
         TrainingRecordRules.duplicated(classes.values(), command.classId(), command.trade(), command.startDate(),
                         policy.duplicateTrainingWindowDays())
                 .ifPresent(earlier -> apply(new DuplicateTrainingAttemptedEvent(personKey, command.classId(),
@@ -71,6 +81,11 @@ public class Trainee {
         personKey = event.personKey();
         classes.put(event.classId(), new Entry(event.classId(), event.countyCode(), event.trade(), event.startDate(),
                 event.endDate()));
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateTrainingAttemptedEvent event) {
+        attemptedClasses.add(event.classId());
     }
 
     @EventSourcingHandler

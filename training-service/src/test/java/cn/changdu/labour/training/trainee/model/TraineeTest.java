@@ -61,6 +61,15 @@ class TraineeTest {
     }
 
     @Test
+    void a_second_attempt_for_the_same_class_is_the_same_attempt() {
+        fixture.given(enrolled("c-1", "电工", "2020-06-01", "2020-06-20"),
+                        new DuplicateTrainingAttemptedEvent("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01"),
+                                "c-1", "540321", LocalDate.parse("2020-06-01")))
+                .when(new RecordDuplicateTrainingAttemptCommand("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01")))
+                .expectNoEvents();
+    }
+
+    @Test
     void no_attempt_is_recorded_once_the_earlier_class_no_longer_makes_it_duplicate_training() {
         fixture.given(enrolled("c-1", "电工", "2020-06-01", "2020-06-20"), new PersonWithdrawnEvent("pk_1", "c-1"))
                 .when(new RecordDuplicateTrainingAttemptCommand("pk_1", "c-2", "540322", "电工", LocalDate.parse("2020-09-01")))
