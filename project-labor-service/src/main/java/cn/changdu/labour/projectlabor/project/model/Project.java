@@ -39,6 +39,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -73,6 +74,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Project {
 
     static final String WAGE_DUE = "wage-due";
+    /** Metadata key of business time (copied from commands to their events by the platform). */
+    static final String OCCURRED_AT = "occurredAt";
     /**
      * Due dates are days in Changdu: a due date has passed at the following midnight, Beijing time. The service's one
      * business time zone (the web layer's "today" too).
@@ -332,7 +335,20 @@ public class Project {
     }
 
     private void reassess(String personKey, YearMonth period) {
-        reassess(personKey, period, MetaData.emptyInstance());
+        reassess(personKey, period, notBeforeDue(period));
+    }
+
+    /**
+     * A late entry (a payment, payroll or roster line recorded after the period's due date) can change the arrears of
+     * the period; those arose when the due date passed, so they are stamped no earlier than that, whatever the
+     * entry's own business time (a roster join dated 1 August must not date September's arrears in August).
+     */
+    private MetaData notBeforeDue(YearMonth period) {
+        Instant duePassed = dueDate(period).plusDays(1).atStartOfDay(ZONE).toInstant();
+        Object occurredAt = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().getMessage().getMetaData().get(OCCURRED_AT) : null;
+        return occurredAt != null && Instant.parse(occurredAt.toString()).isBefore(duePassed)
+                ? MetaData.with(OCCURRED_AT, duePassed.toString()) : MetaData.emptyInstance();
     }
 
     /** Compares what is owed with the open arrears of a worker and period, once the period is past due. */
@@ -361,7 +377,7 @@ public class Project {
     private static MetaData systemMetaData(LocalDate dueDate) {
         return MetaData.with("actorId", "system:wage-due")
                 .and("actorDepartment", "system")
-                .and("occurredAt", dueDate.plusDays(1).atStartOfDay(ZONE).toInstant().toString());
+                .and(OCCURRED_AT, dueDate.plusDays(1).atStartOfDay(ZONE).toInstant().toString());
     }
 
     private BigDecimal dueOf(String personKey, YearMonth period) {

@@ -34,7 +34,10 @@ import cn.changdu.labour.projectlabor.project.api.WagePeriodPastDueEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerJoinedProjectEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerLeftProjectEvent;
 import cn.changdu.labour.support.domain.RuleViolation;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 class ProjectTest {
 
@@ -250,6 +254,25 @@ class ProjectTest {
                 .expectEvents(new WagePeriodPastDueEvent("p-1", APRIL, LocalDate.of(2020, 5, 10)),
                         arrears("pk_1", APRIL, "5000.00", "1666.66"),
                         new WageDueScheduledEvent("p-1", MAY, LocalDate.of(2020, 6, 10)));
+    }
+
+    @Test
+    void arrears_found_by_a_late_entry_date_from_the_due_date_not_from_the_entrys_earlier_business_time() {
+        fixture.given(afterAprilArrears())
+                .when(join("pk_2", true, LocalDate.of(2020, 4, 1)), Map.of("occurredAt", "2020-04-01T02:00:00Z"))
+                .expectEventsMatching(new TypeSafeMatcher<List<EventMessage<?>>>() {
+                    @Override
+                    protected boolean matchesSafely(List<EventMessage<?>> events) {
+                        return events.stream().anyMatch(e -> e.getPayload() instanceof WageArrearsDetectedEvent detected
+                                && detected.personKey().equals("pk_2")
+                                && APRIL_DUE_PASSED.toString().equals(e.getMetaData().get("occurredAt")));
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("pk_2's April arrears dated when April's due date passed (" + APRIL_DUE_PASSED + ")");
+                    }
+                });
     }
 
     @Test
