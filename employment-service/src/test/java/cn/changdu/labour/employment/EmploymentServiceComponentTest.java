@@ -9,6 +9,7 @@ import cn.changdu.labour.contracts.employment.IncomeReported;
 import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
+import cn.changdu.labour.infra.test.MongoReads;
 import cn.changdu.labour.infra.test.MutableClock;
 import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +23,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
@@ -69,25 +65,8 @@ class EmploymentServiceComponentTest {
         }
     }
 
-    /** The reads (find, aggregate, count) the service sends to MongoDB, per collection. */
-    static final class Reads implements CommandListener {
-        private final Map<String, AtomicInteger> byCollection = new ConcurrentHashMap<>();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            String name = event.getCommandName();
-            if (Set.of("find", "aggregate", "count").contains(name) && event.getCommand().get(name).isString()) {
-                byCollection.computeIfAbsent(event.getCommand().getString(name).getValue(), c -> new AtomicInteger())
-                        .incrementAndGet();
-            }
-        }
-
-        int of(String collection) {
-            return byCollection.getOrDefault(collection, new AtomicInteger()).get();
-        }
-    }
-
-    static final Reads READS = new Reads();
+    /** The reads the service sends to MongoDB, per collection. */
+    static final MongoReads READS = new MongoReads();
 
     @Autowired
     TestRestTemplate rest;

@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor;
 
+import cn.changdu.labour.infra.test.MongoReads;
 import cn.changdu.labour.infra.test.MutableClock;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
@@ -16,8 +17,6 @@ import cn.changdu.labour.infra.test.WithPlatformInfra;
 import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.deadline.DeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +42,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,25 +70,8 @@ class ProjectLaborServiceComponentTest {
         }
     }
 
-    /** The reads (find, aggregate, count) the service sends to MongoDB, per collection. */
-    static final class Reads implements CommandListener {
-        private final Map<String, AtomicInteger> byCollection = new ConcurrentHashMap<>();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            String name = event.getCommandName();
-            if (Set.of("find", "aggregate", "count").contains(name) && event.getCommand().get(name).isString()) {
-                byCollection.computeIfAbsent(event.getCommand().getString(name).getValue(), c -> new AtomicInteger())
-                        .incrementAndGet();
-            }
-        }
-
-        int of(String collection) {
-            return byCollection.getOrDefault(collection, new AtomicInteger()).get();
-        }
-    }
-
-    static final Reads READS = new Reads();
+    /** The reads the service sends to MongoDB, per collection. */
+    static final MongoReads READS = new MongoReads();
 
     @Autowired
     TestRestTemplate rest;
