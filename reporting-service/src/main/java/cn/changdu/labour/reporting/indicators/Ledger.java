@@ -29,6 +29,8 @@ public class Ledger {
     public static final String CITY = "540300";
 
     private volatile Map<Key, Accumulator> totals = new ConcurrentHashMap<>();
+    /** The periods each indicator has totals for in an area ("indicator|area"), so a closing fact finds them directly. */
+    private volatile Map<String, Set<String>> periodsOf = new ConcurrentHashMap<>();
     private volatile Set<String> applied = ConcurrentHashMap.newKeySet();
     private volatile Transfers transfers = new Transfers();
     private volatile Households households = new Households();
@@ -59,6 +61,7 @@ public class Ledger {
     public synchronized void reload(Iterable<Document> facts) {
         Ledger fresh = new Ledger(facts);
         totals = fresh.totals;
+        periodsOf = fresh.periodsOf;
         applied = fresh.applied;
         transfers = fresh.transfers;
         households = fresh.households;
@@ -103,14 +106,14 @@ public class Ledger {
                 if (!counts) {
                     // a case closes wherever it is open: it may have opened in another period than the one closing it
                     // (arrears detected in Q3 for a worker whose departure, dated in Q2, was recorded late)
-                    totals.forEach((key, accumulator) -> {
-                        if (key.indicator().equals(definition.id()) && key.area().equals(area)) {
-                            accumulator.close(definition, payload);
-                        }
-                    });
+                    for (String period : periodsOf.getOrDefault(definition.id() + "|" + area, Set.of())) {
+                        totals.get(new Key(definition.id(), area, period)).close(definition, payload);
+                    }
                     continue;
                 }
+                Set<String> seen = periodsOf.computeIfAbsent(definition.id() + "|" + area, k -> ConcurrentHashMap.newKeySet());
                 for (String period : periods) {
+                    seen.add(period);
                     totals.computeIfAbsent(new Key(definition.id(), area, period), k -> new Accumulator())
                             .add(definition, payload, fact.getString("personKey"));
                 }
