@@ -8,7 +8,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Runs the test class against the JVM's shared Kafka broker and MongoDB-protocol store. */
+/** Runs the test class against the JVM's shared Kafka broker and MongoDB-protocol store, with a relational database of its own. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
