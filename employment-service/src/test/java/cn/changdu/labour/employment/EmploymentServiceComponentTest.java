@@ -10,10 +10,10 @@ import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
 import cn.changdu.labour.infra.test.MongoReads;
+import cn.changdu.labour.infra.test.DueDeadlines;
 import cn.changdu.labour.infra.test.MutableClock;
-import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.deadline.DeadlineManager;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -75,7 +75,7 @@ class EmploymentServiceComponentTest {
     MutableClock clock;
 
     @Autowired
-    DeadlineManager deadlineManager;
+    Scheduler deadlineScheduler;
 
     @Autowired
     MongoTemplate mongo;
@@ -155,9 +155,7 @@ class EmploymentServiceComponentTest {
     }
 
     @Test
-    void the_3_month_check_falls_due_through_the_mongo_deadline_manager_and_shows_as_overdue() throws Exception {
-        assertThat(deadlineManager).isInstanceOf(MongoDeadlineManager.class);
-        MongoDeadlineManager deadlines = (MongoDeadlineManager) deadlineManager;
+    void the_3_month_check_falls_due_through_the_persistent_deadline_manager_and_shows_as_overdue() throws Exception {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
         String residentId = TestPeople.residentId("540324", 300);
         ResponseEntity<String> placed = post("""
@@ -168,12 +166,12 @@ class EmploymentServiceComponentTest {
         String placementId = json.readTree(placed.getBody()).get("placementId").asText();
         String personKey = json.readTree(placed.getBody()).get("personKey").asText();
 
-        deadlines.runDueDeadlines();
+        DueDeadlines.run(deadlineScheduler, clock);
         awaitPlacement(placementId, p -> p.has("verificationDueOn"));
         assertThat(getPlacement(placementId).get("verificationOverdue").asBoolean()).isFalse();
 
         clock.advance(Duration.ofDays(93));
-        deadlines.runDueDeadlines();
+        DueDeadlines.run(deadlineScheduler, clock);
         JsonNode overdue = awaitPlacement(placementId, p -> p.get("verificationOverdue").asBoolean());
         assertThat(overdue.get("verificationDueOn").asText()).isEqualTo(today.plusMonths(3).toString());
         assertThat(get("/api/employment/placements?countyCode=540324&overdue=true").getBody()).contains(placementId);

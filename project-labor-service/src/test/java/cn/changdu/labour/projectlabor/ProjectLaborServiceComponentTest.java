@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor;
 
+import cn.changdu.labour.infra.test.DueDeadlines;
 import cn.changdu.labour.infra.test.MongoReads;
 import cn.changdu.labour.infra.test.MutableClock;
 import cn.changdu.labour.contracts.EventEnvelope;
@@ -14,10 +15,9 @@ import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
-import cn.changdu.labour.support.deadline.MongoDeadlineManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.deadline.DeadlineManager;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
@@ -76,7 +76,7 @@ class ProjectLaborServiceComponentTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    DeadlineManager deadlineManager;
+    Scheduler deadlineScheduler;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -359,7 +359,7 @@ class ProjectLaborServiceComponentTest {
 
     private void advanceTo(String instant) {
         CLOCK.set(Instant.parse(instant));
-        ((MongoDeadlineManager) deadlineManager).runDueDeadlines();
+        DueDeadlines.run(deadlineScheduler, CLOCK);
     }
 
     private void join(String projectId, String name, String residentId, boolean local, String rate, String cycle,

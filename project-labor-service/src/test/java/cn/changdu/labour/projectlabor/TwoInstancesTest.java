@@ -2,17 +2,14 @@ package cn.changdu.labour.projectlabor;
 
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
+import cn.changdu.labour.infra.test.StoredEvents;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,9 +47,7 @@ class TwoInstancesTest {
     @LocalServerPort
     int portA;
     @Autowired
-    MongoClient mongo;
-    @Autowired
-    MongoProperties mongoProperties;
+    javax.sql.DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -96,11 +91,9 @@ class TwoInstancesTest {
                     2 * PAYMENTS_PER_INSTANCE, byStatus);
 
             // the event store holds exactly the recorded payments, in one gap-free sequence
-            List<Document> stored = mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("domainevents")
-                    .find(Filters.eq("aggregateIdentifier", projectId)).into(new ArrayList<>());
-            assertThat(stored.stream().filter(d -> String.valueOf(d.get("payloadType")).endsWith("WagePaidEvent")))
-                    .hasSize(recorded);
-            assertThat(stored.stream().map(d -> ((Number) d.get("sequenceNumber")).longValue()).sorted().toList())
+            List<StoredEvents.Row> stored = new StoredEvents(dataSource).ofAggregate(projectId);
+            assertThat(stored.stream().filter(e -> e.payloadType().endsWith("WagePaidEvent"))).hasSize(recorded);
+            assertThat(stored.stream().map(StoredEvents.Row::sequence).sorted().toList())
                     .isEqualTo(java.util.stream.LongStream.range(0, stored.size()).boxed().toList());
 
             // and Kafka carries each recorded payment, none twice: read until all arrived, then on for a while, so a

@@ -8,19 +8,18 @@ import cn.changdu.labour.contracts.training.DuplicateTrainingAttempted;
 import cn.changdu.labour.contracts.training.FollowUpRecorded;
 import cn.changdu.labour.contracts.training.PersonEnrolled;
 import cn.changdu.labour.contracts.training.SubsidyPaid;
+import cn.changdu.labour.infra.test.StoredEvents;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -59,10 +58,7 @@ class TrainingLifecycleComponentTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    MongoClient mongo;
-    @Autowired
-    MongoProperties mongoProperties;
-
+    javax.sql.DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -414,6 +410,6 @@ class TrainingLifecycleComponentTest {
     }
 
     private long storedEvents() {
-        return mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("domainevents").countDocuments();
+        return new StoredEvents(dataSource).count();
     }
 }

@@ -5,6 +5,7 @@ import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
 import cn.changdu.labour.contracts.training.TraineeEnrolled;
+import cn.changdu.labour.infra.test.StoredEvents;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -16,14 +17,12 @@ import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
 import cn.changdu.labour.training.classes.api.FileClassCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,10 +59,7 @@ class TrainingServiceComponentTest {
     @Autowired
     PersonKeys personKeys;
     @Autowired
-    MongoClient mongo;
-    @Autowired
-    MongoProperties mongoProperties;
-
+    javax.sql.DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -220,6 +216,6 @@ class TrainingServiceComponentTest {
     }
 
     private long storedEvents() {
-        return mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("domainevents").countDocuments();
+        return new StoredEvents(dataSource).count();
     }
 }

@@ -1,6 +1,7 @@
 package cn.changdu.labour.support.relay;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
@@ -8,31 +9,62 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** Wires the Kafka relay of a domain service that declares an {@link IntegrationEventMapper}. */
-@AutoConfiguration
+/**
+ * Wires the Kafka relay of a domain service that declares an {@link IntegrationEventMapper}: its tracking
+ * processor (batches of {@code platform.relay.batch-size}, errors propagate so a batch is retried, never skipped),
+ * its topic, its counts and meters.
+ */
+@AutoConfiguration(afterName = {"org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration"})
 public class RelayConfiguration {
-
-    /** Events per relay batch: one token update in MongoDB per batch; a failed batch is sent again whole. */
-    static final int BATCH_SIZE = 50;
 
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     public IntegrationEventRelay integrationEventRelay(@Value("${spring.application.name}") String service,
-                                                       IntegrationEventMapper mapper, StreamBridge streamBridge,
-                                                       RelayMetrics metrics) {
-        return new IntegrationEventRelay(service, mapper, streamBridge, metrics);
+                                                       @Value("${platform.relay.topic}") String topic,
+                                                       IntegrationEventMapper mapper,
+                                                       KafkaTemplate<String, String> kafka, RelayCounts counts,
+                                                       RelayMetrics metrics,
+                                                       @Value("${platform.relay.acknowledgement-timeout:30s}")
+                                                       Duration acknowledgementTimeout) {
+        return new IntegrationEventRelay(service, topic, mapper, kafka, counts, metrics, acknowledgementTimeout);
+    }
+
+    /** The service's topic, created (or given more partitions) at start-up by Spring Kafka's admin. */
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    public NewTopic integrationTopic(@Value("${platform.relay.topic}") String topic,
+                                     @Value("${platform.relay.partitions:3}") int partitions,
+                                     @Value("${platform.relay.replication:1}") short replication) {
+        return TopicBuilder.name(topic).partitions(partitions).replicas(replication)
+                // the integration events are the history the reporting projection is rebuilt from
+                .config("retention.ms", "-1")
+                .build();
+    }
+
+    @Bean
+    public RelayCounts relayCounts(JdbcTemplate jdbc) {
+        return new RelayCounts(jdbc);
+    }
+
+    @Bean
+    public Reconciliation reconciliation(@Value("${spring.application.name}") String service, RelayCounts counts,
+                                         ObjectProvider<EventProcessingConfiguration> processing, MeterRegistry meters) {
+        return new Reconciliation(service, counts, () -> relayCaughtUp(processing.getIfAvailable()), meters);
     }
 
     @Bean
@@ -44,14 +76,12 @@ public class RelayConfiguration {
     }
 
     @Bean
-    public ConfigurerModule relayProcessorConfigurer() {
+    public ConfigurerModule relayProcessorConfigurer(@Value("${platform.relay.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(IntegrationEventRelay.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(BATCH_SIZE)
-                                // explicit initial token: from the very first event (AxonFramework#4453)
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                                .andBatchSize(batchSize))
                 // the default handler logs and skips a failed event; the relay must retry instead
                 .registerListenerInvocationErrorHandler(IntegrationEventRelay.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));

@@ -36,12 +36,12 @@ public class RelayMetrics {
         appended.increment(events);
     }
 
-    void relayed() {
-        relayed.increment();
-    }
-
-    void seen(Instant eventTimestamp) {
-        lastSeenMillis.set(eventTimestamp.toEpochMilli());
+    /** A batch was acknowledged: {@code events} published, the last one stored at {@code lastTimestamp}. */
+    void relayed(int events, Instant lastTimestamp) {
+        relayed.increment(events);
+        if (lastTimestamp != null) {
+            lastSeenMillis.set(lastTimestamp.toEpochMilli());
+        }
     }
 
     double lagSeconds(boolean caughtUp) {

@@ -1,7 +1,7 @@
 package cn.changdu.labour.support.web;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.support.axon.AxonMongoConfiguration;
+import cn.changdu.labour.support.axon.AxonStorageConfiguration;
 import cn.changdu.labour.support.domain.RuleViolation;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,9 +34,9 @@ public class DomainCommands {
         if (when.isAfter(now.plus(SKEW))) {
             throw new RuleViolation("occurred-at-not-in-future", "occurredAt", "发生时间不能晚于当前时间");
         }
-        MetaData metaData = MetaData.with(AxonMongoConfiguration.ACTOR_ID, actor.id())
-                .and(AxonMongoConfiguration.ACTOR_DEPARTMENT, actor.department())
-                .and(AxonMongoConfiguration.OCCURRED_AT, when.toString());
+        MetaData metaData = MetaData.with(AxonStorageConfiguration.ACTOR_ID, actor.id())
+                .and(AxonStorageConfiguration.ACTOR_DEPARTMENT, actor.department())
+                .and(AxonStorageConfiguration.OCCURRED_AT, when.toString());
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class TrainingClass {
 
-    /** Metadata keys (see service-support's AxonMongoConfiguration). */
+    /** Metadata keys (see service-support's AxonStorageConfiguration). */
     static final String OCCURRED_AT = "occurredAt";
     static final String ACTOR_ID = "actorId";
 
