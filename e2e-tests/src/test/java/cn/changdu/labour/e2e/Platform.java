@@ -91,6 +91,7 @@ final class Platform implements AutoCloseable {
             String database = name.replace("-service", "").replace('-', '_');
             command.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort);
             command.add("--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + database);
+            command.add("--platform.data-dir=" + dataDir);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile())).start();
