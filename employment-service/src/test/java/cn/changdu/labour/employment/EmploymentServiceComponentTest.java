@@ -10,6 +10,7 @@ import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
 import cn.changdu.labour.infra.test.MongoReads;
+import cn.changdu.labour.infra.test.SqlReads;
 import cn.changdu.labour.infra.test.DueDeadlines;
 import cn.changdu.labour.infra.test.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexInfo;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeMap;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -63,6 +69,12 @@ class EmploymentServiceComponentTest {
         MongoClientSettingsBuilderCustomizer countReads() {
             return settings -> settings.addCommandListener(READS);
         }
+
+        /** The queries the service sends to its relational database, per table. */
+        @Bean
+        static SqlReads sqlReads() {
+            return new SqlReads();
+        }
     }
 
     /** The reads the service sends to MongoDB, per collection. */
@@ -78,7 +90,10 @@ class EmploymentServiceComponentTest {
     Scheduler deadlineScheduler;
 
     @Autowired
-    MongoTemplate mongo;
+    SqlReads sqlReads;
+
+    @Autowired
+    DataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -380,10 +395,10 @@ class EmploymentServiceComponentTest {
                 + "多吉,%s,540328,LOCAL_INDUSTRY,IN_COUNTY,芒康县盐井纳西民俗酒店有限公司,2020-07-02,3000,\n".formatted(twice)
                 + "多吉,%s,540328,社会力量,区外,某厂,2020-07-03,3000.001,\n".formatted(TestPeople.residentId("540328", 602));
 
-        int placementReads = READS.of("placements");
+        int placementReads = sqlReads.of("employment_placement");
         ResponseEntity<String> refused = upload(csv, false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(READS.of("placements") - placementReads).as("one read of the placements per file").isEqualTo(1);
+        assertThat(sqlReads.of("employment_placement") - placementReads).as("one read of the placements per file").isEqualTo(1);
         JsonNode problem = json.readTree(refused.getBody());
         assertThat(problem.get("applied").asInt()).isZero();
         assertThat(problem.get("errors").toString()).contains("\"row\":3", "\"field\":\"residentId\"",
@@ -430,19 +445,32 @@ class EmploymentServiceComponentTest {
         JsonNode county = await("/api/employment/job-fairs?countyCode=540329",
                 n -> attributed(n, spring) == 2 && attributed(n, autumn) == 0);
         assertThat(county.findValuesAsText("jobFairId")).containsExactly(spring, autumn); // by the day held
-        int before = READS.of("placements");
+        int before = sqlReads.of("employment_placement");
         JsonNode all = json.readTree(get("/api/employment/job-fairs").getBody());
-        assertThat(READS.of("placements") - before).as("one read of the placements for all fairs listed").isEqualTo(1);
+        assertThat(sqlReads.of("employment_placement") - before).as("one read of the placements for all fairs listed").isEqualTo(1);
         assertThat(attributed(all, spring)).isEqualTo(2);
         assertThat(attributed(all, autumn)).isZero();
         assertThat(attributed(all, elsewhere)).isEqualTo(1);
 
         // the placements read model is indexed by person and by job fair
-        assertThat(mongo.indexOps("placements").getIndexInfo()).extracting(IndexInfo::getIndexFields)
-                .anySatisfy(fields -> assertThat(fields).singleElement()
-                        .satisfies(f -> assertThat(f.getKey()).isEqualTo("personKey")))
-                .anySatisfy(fields -> assertThat(fields).singleElement()
-                        .satisfies(f -> assertThat(f.getKey()).isEqualTo("jobFairId")));
+        assertThat(indexes("employment_placement"))
+                .anySatisfy(columns -> assertThat(columns).containsExactly("person_key"))
+                .anySatisfy(columns -> assertThat(columns).containsExactly("job_fair_id"));
+    }
+
+    /** The columns of each index of a table, in index order. */
+    private Collection<List<String>> indexes(String table) throws SQLException {
+        Map<String, List<String>> columns = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+            while (rs.next()) {
+                if (rs.getString("COLUMN_NAME") != null) {
+                    columns.computeIfAbsent(rs.getString("INDEX_NAME"), i -> new ArrayList<>())
+                            .add(rs.getString("COLUMN_NAME").toLowerCase()); // in ORDINAL_POSITION order
+                }
+            }
+        }
+        return columns.values();
     }
 
     private String placedFrom(String jobFairId, String county, int person) throws Exception {
@@ -491,11 +519,13 @@ class EmploymentServiceComponentTest {
                 + row.formatted("央金", TestPeople.residentId("540327", 805), "", "", "fair-nope")
                 + row.formatted("卓玛", TestPeople.residentId("540327", 806), recognised, household, fair);
 
-        Map<String, Integer> before = Map.of("placements", READS.of("placements"),
-                "intermediaries", READS.of("intermediaries"), "households", READS.of("households"),
-                "job_fairs", READS.of("job_fairs"));
+        int placementReads = sqlReads.of("employment_placement");
+        Map<String, Integer> before = Map.of("intermediaries", READS.of("intermediaries"),
+                "households", READS.of("households"), "job_fairs", READS.of("job_fairs"));
         ResponseEntity<String> refused = upload(csv, false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(sqlReads.of("employment_placement") - placementReads).as("reads of placements for the whole file")
+                .isEqualTo(1);
         before.forEach((collection, reads) -> assertThat(READS.of(collection) - reads)
                 .as("reads of %s for the whole file", collection).isEqualTo(1));
         JsonNode errors = json.readTree(refused.getBody()).get("errors");

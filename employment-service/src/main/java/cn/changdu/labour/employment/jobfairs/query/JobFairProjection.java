@@ -1,20 +1,18 @@
 package cn.changdu.labour.employment.jobfairs.query;
 
 import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.JobFairHeldEvent;
-import cn.changdu.labour.employment.placement.query.PlacementProjection;
+import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,11 @@ public class JobFairProjection {
     public static final String COLLECTION = "job_fairs";
 
     private final MongoTemplate mongo;
+    private final PlacementQueries placements;
 
-    public JobFairProjection(MongoTemplate mongo) {
+    public JobFairProjection(MongoTemplate mongo, PlacementQueries placements) {
         this.mongo = mongo;
+        this.placements = placements;
     }
 
     @EventHandler
@@ -58,24 +58,11 @@ public class JobFairProjection {
     public List<Document> find(String countyCode) {
         Query query = countyCode == null ? new Query() : new Query(Criteria.where("countyCode").is(countyCode));
         List<Document> fairs = mongo.find(query.with(Sort.by("heldOn")), Document.class, COLLECTION);
-        Map<String, Long> placements = placementsAttributed(fairs.stream().map(d -> d.getString("_id")).toList());
+        Map<String, Long> attributed = placements.countsByJobFair(fairs.stream().map(d -> d.getString("_id")).toList());
         return fairs.stream().map(d -> {
             d.put("jobFairId", d.remove("_id"));
-            d.put("placementsAttributed", placements.getOrDefault(d.getString("jobFairId"), 0L));
+            d.put("placementsAttributed", attributed.getOrDefault(d.getString("jobFairId"), 0L));
             return d;
         }).toList();
-    }
-
-    /** Placements per job fair, for all the fairs listed in one aggregation ($match, $group) rather than one per fair. */
-    private Map<String, Long> placementsAttributed(List<String> jobFairIds) {
-        Map<String, Long> counts = new HashMap<>();
-        if (!jobFairIds.isEmpty()) {
-            Aggregation perFair = Aggregation.newAggregation(
-                    Aggregation.match(Criteria.where("jobFairId").in(jobFairIds)),
-                    Aggregation.group("jobFairId").count().as("placements"));
-            mongo.aggregate(perFair, PlacementProjection.COLLECTION, Document.class)
-                    .forEach(d -> counts.put(d.getString("_id"), ((Number) d.get("placements")).longValue()));
-        }
-        return counts;
     }
 }

@@ -8,88 +8,79 @@ import cn.changdu.labour.employment.placement.api.PlacementDetailsRecordedEvent;
 import cn.changdu.labour.employment.placement.api.WorkerPlacedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The placements read model (collection {@code placements}), one document per placement. Every write is an upsert
- * that sets values taken from the event, so an event handed over twice leaves the same document.
+ * The placements view (tables {@code employment_placement}, {@code employment_placement_income}; migration V10),
+ * one row per placement and one per month of income. A tracking processor: each batch of events and the
+ * processor's token commit in one transaction, so every event is applied once. The handlers only write (no
+ * reads): a placement is inserted once ({@code ON CONFLICT DO NOTHING}) and then updated with values taken from
+ * its events, so an event handed over twice still leaves the same row.
  */
 @Component
 @ProcessingGroup("placement-query")
 public class PlacementProjection {
 
-    public static final String COLLECTION = "placements";
+    private final JdbcTemplate jdbc;
 
-    private final MongoTemplate mongo;
-
-    public PlacementProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-        // a person's placements (history, import check) and a job fair's placements are looked up by these fields;
-        // single-field indexes, which mongo-java-server honours as well (it ignores compound ones)
-        mongo.indexOps(COLLECTION).createIndex(new Index("personKey", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index("jobFairId", Sort.Direction.ASC));
+    public PlacementProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(WorkerPlacedEvent e) {
-        Update update = new Update()
-                .set("personKey", e.personKey()).set("name", e.name()).set("residentId", e.residentId())
-                .set("countyCode", e.countyCode()).set("channel", e.channel().name())
-                .set("destination", e.destination().name()).set("employer", e.employer())
-                .set("startDate", e.startDate().toString())
-                .set("expectedMonthlyIncome", e.expectedMonthlyIncome() == null ? null
-                        : e.expectedMonthlyIncome().toPlainString())
-                .setOnInsert("status", "ACTIVE");
-        if (e.details() != null) {
-            update.set("phone", e.details().phone()).set("township", e.details().township())
-                    .set("householdId", e.details().householdId());
-        }
-        upsert(e.placementId(), update);
+        boolean details = e.details() != null;
+        jdbc.update("""
+                INSERT INTO employment_placement (placement_id, person_key, name, resident_id, county_code, channel,
+                    destination, employer, start_date, expected_monthly_income, phone, township, household_id, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')
+                ON CONFLICT DO NOTHING""",
+                e.placementId(), e.personKey(), e.name(), e.residentId(), e.countyCode(), e.channel().name(),
+                e.destination().name(), e.employer(), e.startDate(), e.expectedMonthlyIncome(),
+                details ? e.details().phone() : null, details ? e.details().township() : null,
+                details ? e.details().householdId() : null);
     }
 
     @EventHandler
     void on(PlacementDetailsRecordedEvent e) {
-        upsert(e.placementId(), new Update()
-                .set("organisedBy", e.organisedBy() == null ? null : e.organisedBy().name())
-                .set("destinationProvince", e.destinationProvince()).set("intermediaryId", e.intermediaryId())
-                .set("trainingClassId", e.trainingClassId()).set("projectId", e.projectId())
-                .set("householdId", e.householdId()).set("jobFairId", e.jobFairId())
-                .set("governmentOrganisedOutOfRegion", e.governmentOrganisedOutOfRegion())
-                .set("verificationDueOn", e.verificationDueOn().toString()));
+        jdbc.update("""
+                UPDATE employment_placement SET organised_by = ?, destination_province = ?, intermediary_id = ?,
+                    training_class_id = ?, project_id = ?, household_id = ?, job_fair_id = ?,
+                    government_organised_out_of_region = ?, verification_due_on = ?
+                WHERE placement_id = ?""",
+                e.organisedBy() == null ? null : e.organisedBy().name(), e.destinationProvince(), e.intermediaryId(),
+                e.trainingClassId(), e.projectId(), e.householdId(), e.jobFairId(),
+                e.governmentOrganisedOutOfRegion(), e.verificationDueOn(), e.placementId());
     }
 
     @EventHandler
     void on(EmploymentVerifiedEvent e) {
-        upsert(e.placementId(), new Update().set("verifiedOn", e.verifiedOn().toString())
-                .set("verificationStatus", e.status().name()).set("verifiedLate", e.late())
-                .set("verificationOverdue", false));
+        jdbc.update("""
+                UPDATE employment_placement SET verified_on = ?, verification_status = ?, verification_overdue = FALSE
+                WHERE placement_id = ?""", e.verifiedOn(), e.status().name(), e.placementId());
     }
 
     @EventHandler
     void on(EmploymentVerificationOverdueEvent e) {
-        // the overdue flag is set only while no verification is recorded (events of one placement come in order)
-        mongo.updateFirst(new Query(Criteria.where("_id").is(e.placementId()).and("verifiedOn").exists(false)),
-                new Update().set("verificationOverdue", true), COLLECTION);
+        // overdue only while no check is recorded (a placement's events come in order)
+        jdbc.update("""
+                UPDATE employment_placement SET verification_overdue = TRUE
+                WHERE placement_id = ? AND verified_on IS NULL""", e.placementId());
     }
 
     @EventHandler
     void on(EmploymentEndedEvent e) {
-        upsert(e.placementId(), new Update().set("status", "ENDED").set("endedOn", e.endedOn().toString())
-                .set("endReason", e.reason().name()));
+        jdbc.update("""
+                UPDATE employment_placement SET status = 'ENDED', ended_on = ?, end_reason = ?
+                WHERE placement_id = ?""", e.endedOn(), e.reason().name(), e.placementId());
     }
 
     @EventHandler
     void on(IncomeReportedEvent e) {
-        upsert(e.placementId(), new Update().set("income." + e.period(), e.amount().toPlainString()));
-    }
-
-    private void upsert(String placementId, Update update) {
-        mongo.upsert(new Query(Criteria.where("_id").is(placementId)), update, COLLECTION);
+        // income-once-per-period: a period's amount is written once
+        jdbc.update("""
+                INSERT INTO employment_placement_income (placement_id, period, amount) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING""", e.placementId(), e.period().toString(), e.amount());
     }
 }

@@ -2,28 +2,48 @@ package cn.changdu.labour.employment.placement.query;
 
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.support.web.Caller;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Reads of the placements read model, personal data masked for callers who may not see it. */
+/**
+ * Reads of the placements view (see {@link PlacementProjection}), personal data masked for callers who may not see
+ * it. Each answer is one query: a placement and its income rows are read together (a join, in the list's order),
+ * and the checks of a whole file read the people they need in one statement ({@code = ANY(?)}, one array
+ * parameter, an index lookup per key on H2 and PostgreSQL alike).
+ */
 @Component
 public class PlacementQueries {
 
-    private final MongoTemplate mongo;
+    private static final String VIEW = """
+            SELECT p.placement_id, p.person_key, p.name, p.resident_id, p.phone, p.county_code, p.township, p.channel,
+                p.destination, p.destination_province, p.organised_by, p.government_organised_out_of_region,
+                p.employer, p.start_date, p.expected_monthly_income, p.intermediary_id, p.training_class_id,
+                p.project_id, p.household_id, p.job_fair_id, p.status, p.ended_on, p.end_reason,
+                p.verification_due_on, p.verification_overdue, p.verified_on, p.verification_status,
+                i.period, i.amount
+            FROM employment_placement p
+            LEFT JOIN employment_placement_income i ON i.placement_id = p.placement_id
+            """;
 
-    public PlacementQueries(MongoTemplate mongo) {
-        this.mongo = mongo;
+    private final JdbcTemplate jdbc;
+
+    public PlacementQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Filters; null means any. */
@@ -39,66 +59,128 @@ public class PlacementQueries {
                                 String jobFairId, String status, String endedOn, String endReason,
                                 String verificationDueOn, boolean verificationOverdue, String verifiedOn,
                                 String verificationStatus, Map<String, String> incomeByPeriod, String totalIncome) {
+
+        /** This placement with its income per month (in period order) and their total, to the fen. */
+        PlacementView withIncome(Map<String, BigDecimal> income) {
+            Map<String, String> byPeriod = new LinkedHashMap<>();
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            for (Map.Entry<String, BigDecimal> month : income.entrySet()) {
+                byPeriod.put(month.getKey(), month.getValue().toPlainString());
+                total = total.add(month.getValue());
+            }
+            return new PlacementView(placementId, personKey, name, residentId, phone, countyCode, township, channel,
+                    destination, destinationProvince, organisedBy, governmentOrganisedOutOfRegion, employer,
+                    startDate, expectedMonthlyIncome, intermediaryId, trainingClassId, projectId, householdId,
+                    jobFairId, status, endedOn, endReason, verificationDueOn, verificationOverdue, verifiedOn,
+                    verificationStatus, byPeriod, total.toPlainString());
+        }
     }
 
+    /** The placements matching every filter given, by start date (then id). */
     public List<PlacementView> find(Filter filter, Caller caller) {
-        Criteria criteria = new Criteria();
-        List<Criteria> and = new ArrayList<>();
-        eq(and, "countyCode", filter.countyCode());
-        eq(and, "channel", filter.channel());
-        eq(and, "employer", filter.employer());
-        eq(and, "householdId", filter.householdId());
-        eq(and, "status", filter.status());
-        eq(and, "personKey", filter.personKey());
-        eq(and, "intermediaryId", filter.intermediaryId());
-        eq(and, "jobFairId", filter.jobFairId());
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        eq(where, args, "p.county_code", filter.countyCode());
+        eq(where, args, "p.channel", filter.channel());
+        eq(where, args, "p.employer", filter.employer());
+        eq(where, args, "p.household_id", filter.householdId());
+        eq(where, args, "p.status", filter.status());
+        eq(where, args, "p.person_key", filter.personKey());
+        eq(where, args, "p.intermediary_id", filter.intermediaryId());
+        eq(where, args, "p.job_fair_id", filter.jobFairId());
         if (filter.overdue() != null) {
-            and.add(filter.overdue() ? Criteria.where("verificationOverdue").is(true)
-                    : Criteria.where("verificationOverdue").ne(true));
+            where.append(where.isEmpty() ? "WHERE " : " AND ").append("p.verification_overdue = ?");
+            args.add(filter.overdue());
         }
-        if (!and.isEmpty()) {
-            criteria = criteria.andOperator(and.toArray(Criteria[]::new));
-        }
-        Query query = new Query(criteria).with(Sort.by("startDate", "_id"));
-        return mongo.find(query, Document.class, PlacementProjection.COLLECTION).stream()
-                .map(d -> view(d, caller)).toList();
+        return jdbc.query(VIEW + where + " ORDER BY p.start_date, p.placement_id, i.period", views(caller),
+                args.toArray());
     }
 
     public Optional<PlacementView> byId(String placementId, Caller caller) {
-        return Optional.ofNullable(mongo.findById(placementId, Document.class, PlacementProjection.COLLECTION))
-                .map(d -> view(d, caller));
+        return jdbc.query(VIEW + "WHERE p.placement_id = ? ORDER BY i.period", views(caller), placementId)
+                .stream().findFirst();
     }
 
-    private static void eq(List<Criteria> and, String field, String value) {
+    /** Which of these people have an active placement, in one query for all of them. */
+    public Set<String> activelyPlaced(Collection<String> personKeys) {
+        Set<String> placed = new HashSet<>();
+        if (!personKeys.isEmpty()) {
+            jdbc.query("SELECT DISTINCT person_key FROM employment_placement WHERE person_key = ANY(?) AND status = 'ACTIVE'",
+                    rs -> {
+                        placed.add(rs.getString(1));
+                    }, (Object) personKeys.toArray(String[]::new));
+        }
+        return placed;
+    }
+
+    /** Placements per job fair (ended ones included), for all the fairs given in one query; fairs without any are absent. */
+    public Map<String, Long> countsByJobFair(Collection<String> jobFairIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (!jobFairIds.isEmpty()) {
+            jdbc.query("SELECT job_fair_id, COUNT(*) FROM employment_placement WHERE job_fair_id = ANY(?) GROUP BY job_fair_id",
+                    rs -> {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }, (Object) jobFairIds.toArray(String[]::new));
+        }
+        return counts;
+    }
+
+    private static void eq(StringBuilder where, List<Object> args, String column, String value) {
         if (value != null && !value.isBlank()) {
-            and.add(Criteria.where(field).is(value));
+            where.append(where.isEmpty() ? "WHERE " : " AND ").append(column).append(" = ?");
+            args.add(value);
         }
     }
 
-    static PlacementView view(Document d, Caller caller) {
-        Map<String, String> income = new LinkedHashMap<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        Object stored = d.get("income");
-        if (stored instanceof Document periods) {
-            for (String period : new java.util.TreeSet<>(periods.keySet())) {
-                String amount = periods.getString(period);
-                income.put(period, amount);
-                total = total.add(new BigDecimal(amount));
+    /** Folds the joined rows (one per placement and month of income, in order) into one view per placement. */
+    private static ResultSetExtractor<List<PlacementView>> views(Caller caller) {
+        return rs -> views(rs, caller);
+    }
+
+    private static List<PlacementView> views(ResultSet rs, Caller caller) throws SQLException {
+        List<PlacementView> views = new ArrayList<>();
+        PlacementView current = null;
+        Map<String, BigDecimal> income = new LinkedHashMap<>();
+        while (rs.next()) {
+            String id = rs.getString("placement_id");
+            if (current == null || !current.placementId().equals(id)) {
+                if (current != null) {
+                    views.add(current.withIncome(income));
+                }
+                current = placement(rs, caller);
+                income = new LinkedHashMap<>();
+            }
+            String period = rs.getString("period");
+            if (period != null) {
+                income.put(period, rs.getBigDecimal("amount"));
             }
         }
-        String residentId = d.getString("residentId");
-        return new PlacementView(d.getString("_id"), d.getString("personKey"),
-                caller.personal(d.getString("name"), Caller::maskName),
-                caller.personal(residentId, v -> new ResidentId(v).masked()),
-                caller.personal(d.getString("phone"), Caller::maskPhone),
-                d.getString("countyCode"), d.getString("township"), d.getString("channel"), d.getString("destination"),
-                d.getString("destinationProvince"), d.getString("organisedBy"),
-                Boolean.TRUE.equals(d.getBoolean("governmentOrganisedOutOfRegion")),
-                d.getString("employer"), d.getString("startDate"), d.getString("expectedMonthlyIncome"),
-                d.getString("intermediaryId"), d.getString("trainingClassId"), d.getString("projectId"),
-                d.getString("householdId"), d.getString("jobFairId"), d.getString("status"), d.getString("endedOn"),
-                d.getString("endReason"), d.getString("verificationDueOn"),
-                Boolean.TRUE.equals(d.getBoolean("verificationOverdue")), d.getString("verifiedOn"),
-                d.getString("verificationStatus"), income, total.toPlainString());
+        if (current != null) {
+            views.add(current.withIncome(income));
+        }
+        return views;
+    }
+
+    /** A placement's own columns (its income follows). */
+    private static PlacementView placement(ResultSet rs, Caller caller) throws SQLException {
+        BigDecimal expected = rs.getBigDecimal("expected_monthly_income");
+        return new PlacementView(rs.getString("placement_id"), rs.getString("person_key"),
+                caller.personal(rs.getString("name"), Caller::maskName),
+                caller.personal(rs.getString("resident_id"), v -> new ResidentId(v).masked()),
+                caller.personal(rs.getString("phone"), Caller::maskPhone),
+                rs.getString("county_code"), rs.getString("township"), rs.getString("channel"),
+                rs.getString("destination"), rs.getString("destination_province"), rs.getString("organised_by"),
+                rs.getBoolean("government_organised_out_of_region"), rs.getString("employer"),
+                date(rs, "start_date"), expected == null ? null : expected.toPlainString(),
+                rs.getString("intermediary_id"), rs.getString("training_class_id"), rs.getString("project_id"),
+                rs.getString("household_id"), rs.getString("job_fair_id"), rs.getString("status"),
+                date(rs, "ended_on"), rs.getString("end_reason"), date(rs, "verification_due_on"),
+                rs.getBoolean("verification_overdue"), date(rs, "verified_on"), rs.getString("verification_status"),
+                Map.of(), "0.00");
+    }
+
+    private static String date(ResultSet rs, String column) throws SQLException {
+        LocalDate date = rs.getObject(column, LocalDate.class);
+        return date == null ? null : date.toString();
     }
 }

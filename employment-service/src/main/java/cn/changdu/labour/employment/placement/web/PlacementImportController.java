@@ -10,7 +10,7 @@ import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.model.PlacementRules;
-import cn.changdu.labour.employment.placement.query.PlacementProjection;
+import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.support.domain.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
@@ -26,10 +26,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,9 +38,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,16 +113,16 @@ public class PlacementImportController {
 
     private final DomainCommands commands;
     private final PersonKeys personKeys;
-    private final MongoTemplate mongo;
+    private final PlacementQueries placements;
     private final PlacementPreconditions preconditions;
     private final RowBinder<PlacementRow> binder;
 
-    public PlacementImportController(DomainCommands commands, PersonKeys personKeys, MongoTemplate mongo,
+    public PlacementImportController(DomainCommands commands, PersonKeys personKeys, PlacementQueries placements,
                                      PlacementPreconditions preconditions, Validator validator,
                                      ObjectMapper objectMapper) {
         this.commands = commands;
         this.personKeys = personKeys;
-        this.mongo = mongo;
+        this.placements = placements;
         this.preconditions = preconditions;
         this.binder = new RowBinder<>(PlacementRow.class, COLUMNS, validator, objectMapper);
     }
@@ -144,7 +138,8 @@ public class PlacementImportController {
         Map<Integer, PlaceWorkerCommand> byRow = new HashMap<>();
         rows.valid().forEach(bound -> byRow.put(bound.row(), command(bound.value())));
         // what the checks need from the read models is read once for the whole file, not once per row
-        Set<String> placedPeople = activelyPlaced(byRow.values().stream().map(PlaceWorkerCommand::personKey).toList());
+        Set<String> placedPeople = placements.activelyPlaced(byRow.values().stream().map(PlaceWorkerCommand::personKey)
+                .toList());
         PlacementPreconditions.Check named = preconditions.forAll(byRow.values().stream()
                 .map(PlaceWorkerCommand::details).toList());
         List<RowImport.Checked<PlaceWorkerCommand>> good = rows.check(bound -> {
@@ -160,18 +155,6 @@ public class PlacementImportController {
         });
         // each placement is its own aggregate: one command per row
         return rows.applyEach(good, partial, command -> commands.send(command, actor, occurredAt));
-    }
-
-    /** Which of these people have an active placement, in one query ({@code $in}) for all of them. */
-    private Set<String> activelyPlaced(Collection<String> personKeys) {
-        Set<String> placed = new HashSet<>();
-        if (!personKeys.isEmpty()) {
-            Query query = new Query(Criteria.where("personKey").in(personKeys).and("status").is("ACTIVE"));
-            query.fields().include("personKey");
-            mongo.find(query, Document.class, PlacementProjection.COLLECTION)
-                    .forEach(d -> placed.add(d.getString("personKey")));
-        }
-        return placed;
     }
 
     private PlaceWorkerCommand command(PlacementRow row) {
