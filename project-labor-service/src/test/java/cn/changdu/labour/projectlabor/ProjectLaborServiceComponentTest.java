@@ -1,8 +1,8 @@
 package cn.changdu.labour.projectlabor;
 
 import cn.changdu.labour.infra.test.DueDeadlines;
-import cn.changdu.labour.infra.test.MongoReads;
 import cn.changdu.labour.infra.test.MutableClock;
+import cn.changdu.labour.infra.test.SqlReads;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -65,13 +64,13 @@ class ProjectLaborServiceComponentTest {
         }
 
         @Bean
-        MongoClientSettingsBuilderCustomizer countReads() {
-            return settings -> settings.addCommandListener(READS);
+        static SqlReads countReads() {
+            return READS;
         }
     }
 
-    /** The reads the service sends to MongoDB, per collection. */
-    static final MongoReads READS = new MongoReads();
+    /** The queries the service sends to its database, per table. */
+    static final SqlReads READS = new SqlReads();
 
     @Autowired
     TestRestTemplate rest;

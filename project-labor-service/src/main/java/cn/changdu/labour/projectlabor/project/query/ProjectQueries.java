@@ -1,38 +1,45 @@
 package cn.changdu.labour.projectlabor.project.query;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-/** Reads of the project read model ({@link ProjectViews}); personal data is masked by the web layer. */
+/**
+ * Reads of the project read model ({@link ProjectViews}), each an index lookup or an indexed range of the
+ * {@code pl_*} tables; personal data is masked by the web layer. Text is ordered here, in Java, as it always was
+ * (a database orders Chinese text by its collation, which differs between engines and installations).
+ */
 @Component
 public class ProjectQueries {
 
     private static final BigDecimal TARGET = new BigDecimal("0.30");
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
 
-    private final MongoTemplate mongo;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public ProjectQueries(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public ProjectQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     public record ProjectSummary(String projectId, String name, String countyCode, String department,
@@ -74,77 +81,84 @@ public class ProjectQueries {
     }
 
     public List<ProjectSummary> projects(String countyCode, String department) {
-        Criteria criteria = new Criteria();
-        List<Criteria> and = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM pl_project WHERE 1 = 1");
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
         if (countyCode != null) {
-            and.add(where("countyCode").is(countyCode));
+            sql.append(" AND county_code = :countyCode");
+            parameters.addValue("countyCode", countyCode);
         }
         if (department != null) {
-            and.add(where("department").is(department));
+            sql.append(" AND department = :department");
+            parameters.addValue("department", department);
         }
-        if (!and.isEmpty()) {
-            criteria = new Criteria().andOperator(and.toArray(Criteria[]::new));
-        }
-        Map<String, List<Document>> arrears = openArrearsByProject();
-        return mongo.find(Query.query(criteria), Document.class, ProjectViews.PROJECTS).stream()
-                .map(d -> summary(d, arrears.getOrDefault(d.getString("_id"), List.of())))
+        return jdbc.query(sql.toString(), parameters, (rs, n) -> summary(rs)).stream()
                 .sorted(Comparator.comparing(ProjectSummary::countyCode).thenComparing(ProjectSummary::name))
                 .toList();
     }
 
     public Optional<ProjectSummary> project(String projectId) {
-        Document d = mongo.findById(projectId, Document.class, ProjectViews.PROJECTS);
-        // only this project's open arrears, not every open case city-wide
-        return Optional.ofNullable(d).map(doc -> summary(doc, mongo.find(
-                Query.query(where("open").is(true).and("projectId").is(projectId)), Document.class, ProjectViews.ARREARS)));
+        // the project's open arrears are kept on its row (ProjectViews), not summed over every open case city-wide
+        return jdbc.query("SELECT * FROM pl_project WHERE project_id = :projectId",
+                new MapSqlParameterSource("projectId", projectId), (rs, n) -> summary(rs)).stream().findFirst();
     }
 
     public List<RosterEntry> roster(String projectId) {
-        return mongo.find(Query.query(where("projectId").is(projectId)), Document.class, ProjectViews.ROSTER).stream()
-                .map(d -> new RosterEntry(d.getString("personKey"), d.getString("name"), d.getString("residentId"),
-                        d.getString("phone"), Boolean.TRUE.equals(d.getBoolean("localFarmerHerder")),
-                        d.getString("homeCountyCode"), d.getString("trade"), money(d.getString("wageRate")),
-                        d.getString("payCycle"), Boolean.TRUE.equals(d.getBoolean("socialInsuranceRegistered")),
-                        d.getString("joinedOn"), d.getString("leftOn")))
+        return jdbc.query("SELECT * FROM pl_roster WHERE project_id = :projectId",
+                        new MapSqlParameterSource("projectId", projectId),
+                        (rs, n) -> new RosterEntry(rs.getString("person_key"), rs.getString("name"),
+                                rs.getString("resident_id"), rs.getString("phone"), rs.getBoolean("local_farmer_herder"),
+                                rs.getString("home_county_code"), rs.getString("trade"), rs.getBigDecimal("wage_rate"),
+                                rs.getString("pay_cycle"), rs.getBoolean("social_insurance_registered"),
+                                date(rs, "joined_on"), date(rs, "left_on")))
+                .stream()
                 .sorted(Comparator.comparing(RosterEntry::joinedOn).thenComparing(RosterEntry::personKey))
                 .toList();
     }
 
+    /** One stint of a person on a project's roster, as the read model shows it. */
+    public record Stint(String projectId, LocalDate joinedOn, LocalDate leftOn) {
+    }
+
     /** A person's roster stints on every project, as the read model shows them (for the pre-checks of bulk imports). */
-    public record Stints(List<Document> stints) {
+    public record Stints(List<Stint> stints) {
 
         /** Whether the person is active on the project's roster. */
         public boolean activeOn(String projectId) {
-            return stints.stream().anyMatch(d -> projectId.equals(d.getString("projectId")) && d.getString("leftOn") == null);
+            return stints.stream().anyMatch(s -> projectId.equals(s.projectId()) && s.leftOn() == null);
         }
 
         /** The project on whose roster the person is on days from {@code joinedOn} on, if any. */
         public Optional<String> overlapping(LocalDate joinedOn) {
             return stints.stream()
-                    .filter(d -> d.getString("leftOn") == null || !LocalDate.parse(d.getString("leftOn")).isBefore(joinedOn))
-                    .map(d -> d.getString("projectId")).findFirst();
+                    .filter(s -> s.leftOn() == null || !s.leftOn().isBefore(joinedOn))
+                    .map(Stint::projectId).findFirst();
         }
 
         /** Whether the person was on the project's roster on some day of the period. */
         public boolean onRosterIn(String projectId, YearMonth period) {
-            return stints.stream().filter(d -> projectId.equals(d.getString("projectId"))).anyMatch(d -> {
-                LocalDate joined = LocalDate.parse(d.getString("joinedOn"));
-                LocalDate left = d.getString("leftOn") == null ? null : LocalDate.parse(d.getString("leftOn"));
-                return !joined.isAfter(period.atEndOfMonth()) && (left == null || !left.isBefore(period.atDay(1)));
-            });
+            return stints.stream().filter(s -> projectId.equals(s.projectId())).anyMatch(s ->
+                    !s.joinedOn().isAfter(period.atEndOfMonth())
+                            && (s.leftOn() == null || !s.leftOn().isBefore(period.atDay(1))));
         }
     }
 
     /**
-     * The roster stints of each of these people, read in one query ({@code $in}) for all of them rather than one
-     * per person; a person with none maps to an empty list.
+     * The roster stints of each of these people, read in one query ({@code person_key IN (...)}, through its index)
+     * for all of them rather than one per person; a person with none maps to an empty list.
      */
     public Map<String, Stints> stintsOf(Collection<String> personKeys) {
-        Map<String, List<Document>> byPerson = new HashMap<>();
+        Map<String, List<Stint>> byPerson = new HashMap<>();
         personKeys.forEach(key -> byPerson.put(key, new ArrayList<>()));
         if (!personKeys.isEmpty()) {
-            mongo.find(Query.query(where("personKey").in(personKeys)), Document.class, ProjectViews.ROSTER)
-                    .forEach(d -> byPerson.get(d.getString("personKey")).add(d));
+            jdbc.query("""
+                    SELECT person_key, project_id, joined_on, left_on FROM pl_roster
+                    WHERE person_key IN (:personKeys)
+                    ORDER BY joined_on, project_id""",
+                    new MapSqlParameterSource("personKeys", List.copyOf(byPerson.keySet())),
+                    rs -> {
+                        byPerson.get(rs.getString("person_key")).add(new Stint(rs.getString("project_id"),
+                                rs.getObject("joined_on", LocalDate.class), rs.getObject("left_on", LocalDate.class)));
+                    });
         }
         Map<String, Stints> stints = new HashMap<>();
         byPerson.forEach((key, list) -> stints.put(key, new Stints(list)));
@@ -152,28 +166,44 @@ public class ProjectQueries {
     }
 
     public List<PayrollView> payrolls(String projectId, String period) {
-        Criteria c = where("projectId").is(projectId);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("projectId", projectId);
+        String sql = """
+                SELECT p.period, p.total_due, p.due_date, p.submitted_on, l.person_key, l.days_worked, l.amount_due
+                FROM pl_payroll p LEFT JOIN pl_payroll_line l ON l.project_id = p.project_id AND l.period = p.period
+                WHERE p.project_id = :projectId""";
         if (period != null) {
-            c = c.and("period").is(period);
+            sql += " AND p.period = :period";
+            parameters.addValue("period", period);
         }
-        return mongo.find(Query.query(c), Document.class, ProjectViews.PAYROLLS).stream()
-                .map(d -> new PayrollView(d.getString("period"), d.getList("lines", Document.class).stream()
-                        .map(l -> new PayrollLineView(l.getString("personKey"), l.getInteger("daysWorked"),
-                                money(l.getString("amountDue")))).toList(),
-                        money(d.getString("totalDue")), d.getString("dueDate"), d.getString("submittedOn")))
-                .sorted(Comparator.comparing(PayrollView::period))
-                .toList();
+        record Row(String period, BigDecimal totalDue, String dueDate, String submittedOn, PayrollLineView line) {
+        }
+        Map<String, List<Row>> byPeriod = new TreeMap<>();
+        jdbc.query(sql + " ORDER BY p.period, l.line_no", parameters, rs -> {
+            String p = rs.getString("period");
+            String person = rs.getString("person_key");
+            byPeriod.computeIfAbsent(p, k -> new ArrayList<>()).add(new Row(p, rs.getBigDecimal("total_due"),
+                    date(rs, "due_date"), date(rs, "submitted_on"), person == null ? null
+                    : new PayrollLineView(person, rs.getObject("days_worked", Integer.class), rs.getBigDecimal("amount_due"))));
+        });
+        return byPeriod.values().stream().map(rows -> {
+            Row first = rows.get(0);
+            return new PayrollView(first.period(), rows.stream().map(Row::line).filter(l -> l != null).toList(),
+                    first.totalDue(), first.dueDate(), first.submittedOn());
+        }).toList();
     }
 
     public List<PaymentView> payments(String projectId, String period) {
-        Criteria c = where("projectId").is(projectId);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("projectId", projectId);
+        String sql = "SELECT * FROM pl_payment WHERE project_id = :projectId";
         if (period != null) {
-            c = c.and("period").is(period);
+            sql += " AND period = :period";
+            parameters.addValue("period", period);
         }
-        return mongo.find(Query.query(c), Document.class, ProjectViews.PAYMENTS).stream()
-                .map(d -> new PaymentView(d.getString("_id"), d.getString("personKey"), d.getString("name"),
-                        d.getString("residentId"), d.getString("period"), money(d.getString("amount")),
-                        d.getString("paidOn"), d.getString("channel"), d.getBoolean("onRoster")))
+        return jdbc.query(sql, parameters, (rs, n) -> new PaymentView(rs.getString("payment_id"),
+                        rs.getString("person_key"), rs.getString("name"), rs.getString("resident_id"),
+                        rs.getString("period"), rs.getBigDecimal("amount"), date(rs, "paid_on"), rs.getString("channel"),
+                        rs.getObject("on_roster", Boolean.class)))
+                .stream()
                 .sorted(Comparator.comparing(PaymentView::period).thenComparing(PaymentView::paidOn)
                         .thenComparing(PaymentView::paymentId))
                 .toList();
@@ -181,31 +211,27 @@ public class ProjectQueries {
 
     /** Open arrears city-wide: government-invested projects first, then the largest amounts, then the oldest. */
     public List<ArrearsView> openArrears(String countyCode, String department) {
-        // county and department filtered by MongoDB (a case carries its project's, which never change)
-        Criteria open = where("open").is(true);
+        // open cases through their index (by county or department: a case carries its project's, which never
+        // change), each with its project's name in the same query
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.*, p.name AS project_name
+                FROM pl_arrears a LEFT JOIN pl_project p ON p.project_id = a.project_id
+                WHERE a.open = TRUE""");
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
         if (countyCode != null) {
-            open = open.and("countyCode").is(countyCode);
+            sql.append(" AND a.county_code = :countyCode");
+            parameters.addValue("countyCode", countyCode);
         }
         if (department != null) {
-            open = open.and("department").is(department);
+            sql.append(" AND a.department = :department");
+            parameters.addValue("department", department);
         }
-        List<Document> cases = mongo.find(Query.query(open), Document.class, ProjectViews.ARREARS);
-        // and only the names of the projects these cases are on
-        Map<String, String> names = new HashMap<>();
-        Set<String> projectIds = new HashSet<>();
-        cases.forEach(d -> projectIds.add(d.getString("projectId")));
-        if (!projectIds.isEmpty()) {
-            Query projects = Query.query(where("_id").in(projectIds));
-            projects.fields().include("name");
-            mongo.find(projects, Document.class, ProjectViews.PROJECTS)
-                    .forEach(p -> names.put(p.getString("_id"), p.getString("name")));
-        }
-        return cases.stream()
-                .map(d -> new ArrearsView(d.getString("projectId"), names.get(d.getString("projectId")),
-                        d.getString("countyCode"), d.getString("department"),
-                        Boolean.TRUE.equals(d.getBoolean("governmentInvested")), d.getString("personKey"),
-                        d.getString("name"), d.getString("period"), money(d.getString("amountDue")),
-                        money(d.getString("outstanding")), d.getString("dueDate")))
+        return jdbc.query(sql.toString(), parameters, (rs, n) -> new ArrearsView(rs.getString("project_id"),
+                        rs.getString("project_name"), rs.getString("county_code"), rs.getString("department"),
+                        rs.getBoolean("government_invested"), rs.getString("person_key"), rs.getString("name"),
+                        rs.getString("period"), rs.getBigDecimal("amount_due"), rs.getBigDecimal("outstanding"),
+                        date(rs, "due_date")))
+                .stream()
                 .sorted(Comparator.comparing((ArrearsView a) -> !a.governmentInvested())
                         .thenComparing(ArrearsView::outstanding, Comparator.reverseOrder())
                         .thenComparing(ArrearsView::dueDate)
@@ -216,13 +242,15 @@ public class ProjectQueries {
     /** Live local-labour share per owning department, over its open projects' active rosters. */
     public List<DepartmentShare> departmentShares() {
         Map<String, int[]> byDepartment = new TreeMap<>();
-        for (Document p : mongo.find(Query.query(where("status").is("OPEN")), Document.class, ProjectViews.PROJECTS)) {
-            int[] totals = byDepartment.computeIfAbsent(p.getString("department"), k -> new int[4]);
-            totals[0]++;
-            totals[1] += Boolean.TRUE.equals(p.getBoolean("belowTarget")) ? 1 : 0;
-            totals[2] += intOf(p, "localWorkers");
-            totals[3] += intOf(p, "totalWorkers");
-        }
+        jdbc.query("""
+                SELECT department, COUNT(*) AS projects, SUM(CASE WHEN below_target THEN 1 ELSE 0 END) AS below,
+                       SUM(local_workers) AS local_workers, SUM(total_workers) AS total_workers
+                FROM pl_project WHERE status = :status GROUP BY department""",
+                new MapSqlParameterSource("status", "OPEN"),
+                rs -> {
+                    byDepartment.put(rs.getString("department"), new int[]{rs.getInt("projects"), rs.getInt("below"),
+                            rs.getInt("local_workers"), rs.getInt("total_workers")});
+                });
         return byDepartment.entrySet().stream().map(e -> {
             int[] t = e.getValue();
             BigDecimal share = share(t[2], t[3]);
@@ -232,49 +260,45 @@ public class ProjectQueries {
     }
 
     public List<DisputeView> disputes(String projectId) {
-        return mongo.find(Query.query(where("projectId").is(projectId)), Document.class, ProjectViews.DISPUTES).stream()
-                .map(d -> new DisputeView(d.getString("_id"), d.getString("personKey"), d.getString("name"),
-                        d.getString("residentId"), d.getString("category"), money(d.getString("claimedAmount")),
-                        d.getString("description"), d.getString("filedOn"), d.getString("status"),
-                        d.getString("outcome"), money(d.getString("awardedAmount")), d.getString("note"),
-                        d.getString("resolvedOn")))
+        return jdbc.query("SELECT * FROM pl_dispute WHERE project_id = :projectId",
+                        new MapSqlParameterSource("projectId", projectId),
+                        (rs, n) -> new DisputeView(rs.getString("dispute_id"), rs.getString("person_key"),
+                                rs.getString("name"), rs.getString("resident_id"), rs.getString("category"),
+                                rs.getBigDecimal("claimed_amount"), rs.getString("description"), date(rs, "filed_on"),
+                                rs.getString("status"), rs.getString("outcome"), rs.getBigDecimal("awarded_amount"),
+                                rs.getString("note"), date(rs, "resolved_on")))
+                .stream()
                 .sorted(Comparator.comparing(DisputeView::filedOn).thenComparing(DisputeView::disputeId))
                 .toList();
     }
 
-    private Map<String, List<Document>> openArrearsByProject() {
-        Map<String, List<Document>> byProject = new HashMap<>();
-        mongo.find(Query.query(where("open").is(true)), Document.class, ProjectViews.ARREARS)
-                .forEach(d -> byProject.computeIfAbsent(d.getString("projectId"), k -> new ArrayList<>()).add(d));
-        return byProject;
+    private ProjectSummary summary(ResultSet rs) throws SQLException {
+        int local = rs.getInt("local_workers");
+        int total = rs.getInt("total_workers");
+        return new ProjectSummary(rs.getString("project_id"), rs.getString("name"), rs.getString("county_code"),
+                rs.getString("department"), rs.getBoolean("government_invested"), rs.getInt("planned_workforce"),
+                rs.getString("status"), rs.getString("contractor"), names(rs.getString("subcontractors")),
+                date(rs, "start_date"), date(rs, "planned_end_date"), rs.getString("wage_account"),
+                rs.getObject("wage_pay_day", Integer.class), date(rs, "closed_on"), date(rs, "last_filed_on"),
+                local, total, share(local, total), rs.getBoolean("below_target"),
+                rs.getBigDecimal("open_arrears_amount").setScale(2), rs.getInt("open_arrears_workers"));
     }
 
-    private static ProjectSummary summary(Document d, List<Document> openArrears) {
-        int local = intOf(d, "localWorkers");
-        int total = intOf(d, "totalWorkers");
-        BigDecimal amount = openArrears.stream().map(a -> money(a.getString("outstanding")))
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        Set<String> workers = new HashSet<>();
-        openArrears.forEach(a -> workers.add(a.getString("personKey")));
-        return new ProjectSummary(d.getString("_id"), d.getString("name"), d.getString("countyCode"),
-                d.getString("department"), Boolean.TRUE.equals(d.getBoolean("governmentInvested")),
-                intOf(d, "plannedWorkforce"), d.getString("status"), d.getString("contractor"),
-                d.getList("subcontractors", String.class), d.getString("startDate"), d.getString("plannedEndDate"),
-                d.getString("wageAccount"), d.getInteger("wagePayDay"), d.getString("closedOn"),
-                d.getString("lastFiledOn"), local, total, share(local, total),
-                Boolean.TRUE.equals(d.getBoolean("belowTarget")), amount, workers.size());
+    private List<String> names(String text) {
+        try {
+            return text == null ? null : json.readValue(text, NAMES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BigDecimal share(int local, int total) {
         return total == 0 ? null : BigDecimal.valueOf(local).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
     }
 
-    private static int intOf(Document d, String field) {
-        Object v = d.get(field);
-        return v instanceof Number n ? n.intValue() : 0;
-    }
-
-    private static BigDecimal money(String text) {
-        return text == null ? null : new BigDecimal(text);
+    /** A date as the API gives it: ISO ({@code 2020-04-01}), or null. */
+    private static String date(ResultSet rs, String column) throws SQLException {
+        LocalDate date = rs.getObject(column, LocalDate.class);
+        return date == null ? null : date.toString();
     }
 }

@@ -5,6 +5,7 @@ import cn.changdu.labour.projectlabor.project.api.LabourDisputeResolvedEvent;
 import cn.changdu.labour.projectlabor.project.api.LabourFilingSubmittedEvent;
 import cn.changdu.labour.projectlabor.project.api.LocalLabourShareBelowTargetEvent;
 import cn.changdu.labour.projectlabor.project.api.LocalLabourShareRecoveredEvent;
+import cn.changdu.labour.projectlabor.project.api.PayrollLine;
 import cn.changdu.labour.projectlabor.project.api.PayrollSubmittedEvent;
 import cn.changdu.labour.projectlabor.project.api.ProjectClosedEvent;
 import cn.changdu.labour.projectlabor.project.api.ProjectDetails;
@@ -16,191 +17,270 @@ import cn.changdu.labour.projectlabor.project.api.WageArrearsDetectedEvent;
 import cn.changdu.labour.projectlabor.project.api.WagePaidEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerJoinedProjectEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerLeftProjectEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
- * The read model of projects, rosters, payrolls, payments, arrears and disputes. Every write is an upsert keyed by
- * ids with values computed from the event alone, so an event handed over twice changes nothing. Dates are stored
- * as ISO strings and money as decimal strings (exact; never a double).
+ * The read model of projects, rosters, payrolls, payments, arrears and disputes, in the service's database (tables
+ * {@code pl_*}, migration {@code V10__project_views.sql}). The {@value #PROCESSING_GROUP} tracking processor hands
+ * the events over in batches, each in one transaction with its token, so an event is applied once; the handlers
+ * set values computed from the event alone and create rows only if absent, so one handed over twice would change
+ * nothing either. Money is {@code NUMERIC(19,2)} (exact; never a double), dates are {@code DATE}, periods
+ * {@code yyyy-MM}.
  */
 @Component
 @ProcessingGroup(ProjectViews.PROCESSING_GROUP)
 public class ProjectViews {
 
     public static final String PROCESSING_GROUP = "project-views";
-    public static final String PROJECTS = "pl_projects";
-    public static final String ROSTER = "pl_roster";
-    public static final String PAYROLLS = "pl_payrolls";
-    public static final String PAYMENTS = "pl_payments";
-    public static final String ARREARS = "pl_arrears";
-    public static final String DISPUTES = "pl_disputes";
-    public static final String FILINGS = "pl_filings";
 
-    private final MongoTemplate mongo;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public ProjectViews(MongoTemplate mongo) {
-        this.mongo = mongo;
-        // single-field indexes only: mongo-java-server ignores compound ones (createIndex: ensureIndex is deprecated)
-        mongo.indexOps(ROSTER).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(ROSTER).createIndex(new Index("personKey", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(PAYMENTS).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
-        mongo.indexOps(ARREARS).createIndex(new Index("open", org.springframework.data.domain.Sort.Direction.ASC));
-        // one project's open arrears (GET of a project) are read by project
-        mongo.indexOps(ARREARS).createIndex(new Index("projectId", org.springframework.data.domain.Sort.Direction.ASC));
+    public ProjectViews(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     @EventHandler
     void on(ProjectRegisteredEvent e) {
-        upsert(PROJECTS, e.projectId(), project(e.name(), e.countyCode(), e.department(), e.governmentInvested(),
-                e.plannedWorkforce(), e.details()).set("status", "OPEN"));
+        ProjectDetails d = details(e.details());
+        jdbc.update("""
+                INSERT INTO pl_project (project_id, name, county_code, department, government_invested,
+                    planned_workforce, status, contractor, subcontractors, start_date, planned_end_date, wage_account,
+                    wage_pay_day)
+                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                e.projectId(), e.name(), e.countyCode(), e.department(), e.governmentInvested(), e.plannedWorkforce(),
+                text(d.contractor()), subcontractors(d), date(d.startDate()), date(d.plannedEndDate()),
+                text(d.wageAccount()), d.payDay());
     }
 
     @EventHandler
     void on(ProjectUpdatedEvent e) {
-        upsert(PROJECTS, e.projectId(), project(e.name(), e.countyCode(), e.department(), e.governmentInvested(),
-                e.plannedWorkforce(), e.details()));
+        ProjectDetails d = details(e.details());
+        jdbc.update("""
+                UPDATE pl_project SET name = ?, county_code = ?, department = ?, government_invested = ?,
+                    planned_workforce = ?, contractor = ?, subcontractors = ?, start_date = ?, planned_end_date = ?,
+                    wage_account = ?, wage_pay_day = ?
+                WHERE project_id = ?""",
+                e.name(), e.countyCode(), e.department(), e.governmentInvested(), e.plannedWorkforce(),
+                text(d.contractor()), subcontractors(d), date(d.startDate()), date(d.plannedEndDate()),
+                text(d.wageAccount()), d.payDay(), e.projectId());
     }
 
     @EventHandler
     void on(ProjectClosedEvent e) {
-        upsert(PROJECTS, e.projectId(), new Update().set("status", "CLOSED").set("closedOn", text(e.closedOn())));
+        jdbc.update("UPDATE pl_project SET status = 'CLOSED', closed_on = ? WHERE project_id = ?",
+                date(e.closedOn()), e.projectId());
     }
 
     @EventHandler
     void on(LabourFilingSubmittedEvent e) {
-        upsert(FILINGS, e.filingId(), new Update().set("projectId", e.projectId()).set("hrOffice", e.hrOffice())
-                .set("reference", e.reference()).set("filedOn", text(e.filedOn())).set("workers", e.workers())
-                .set("localWorkers", e.localWorkers()));
-        upsert(PROJECTS, e.projectId(), new Update().set("lastFiledOn", text(e.filedOn())));
+        jdbc.update("""
+                INSERT INTO pl_filing (filing_id, project_id, hr_office, reference, filed_on, workers, local_workers)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                e.filingId(), e.projectId(), text(e.hrOffice()), text(e.reference()), date(e.filedOn()), e.workers(),
+                e.localWorkers());
+        jdbc.update("UPDATE pl_project SET last_filed_on = ? WHERE project_id = ?", date(e.filedOn()), e.projectId());
     }
 
     @EventHandler
     void on(WorkerJoinedProjectEvent e) {
-        upsert(ROSTER, rosterId(e.projectId(), e.personKey(), e.joinedOn()), new Update()
-                .set("projectId", e.projectId()).set("personKey", e.personKey()).set("name", e.name())
-                .set("residentId", e.residentId()).set("phone", e.phone())
-                .set("localFarmerHerder", e.localFarmerHerder()).set("homeCountyCode", e.homeCountyCode())
-                .set("trade", e.trade()).set("wageRate", money(e.wageRate()))
-                .set("payCycle", e.payCycle() == null ? null : e.payCycle().name())
-                .set("socialInsuranceRegistered", e.socialInsuranceRegistered())
-                .set("joinedOn", text(e.joinedOn())));
-        upsert(PROJECTS, e.projectId(), new Update().set("localWorkers", e.localWorkers())
-                .set("totalWorkers", e.totalWorkers()));
+        jdbc.update("""
+                INSERT INTO pl_roster (project_id, person_key, joined_on, name, resident_id, phone,
+                    local_farmer_herder, home_county_code, trade, wage_rate, pay_cycle, social_insurance_registered)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                e.projectId(), e.personKey(), e.joinedOn(), text(e.name()), text(e.residentId()), text(e.phone()),
+                e.localFarmerHerder(), text(e.homeCountyCode()), text(e.trade()), money(e.wageRate()),
+                text(e.payCycle() == null ? null : e.payCycle().name()), e.socialInsuranceRegistered());
+        workers(e.projectId(), e.localWorkers(), e.totalWorkers());
     }
 
     @EventHandler
     void on(WorkerLeftProjectEvent e) {
-        upsert(ROSTER, rosterId(e.projectId(), e.personKey(), e.joinedOn()), new Update().set("leftOn", text(e.leftOn())));
-        upsert(PROJECTS, e.projectId(), new Update().set("localWorkers", e.localWorkers())
-                .set("totalWorkers", e.totalWorkers()));
+        jdbc.update("UPDATE pl_roster SET left_on = ? WHERE project_id = ? AND person_key = ? AND joined_on = ?",
+                date(e.leftOn()), e.projectId(), e.personKey(), e.joinedOn());
+        workers(e.projectId(), e.localWorkers(), e.totalWorkers());
     }
 
     @EventHandler
     void on(LocalLabourShareBelowTargetEvent e) {
-        upsert(PROJECTS, e.projectId(), new Update().set("belowTarget", true).set("belowTargetSince", text(e.asOf())));
+        jdbc.update("UPDATE pl_project SET below_target = TRUE, below_target_since = ? WHERE project_id = ?",
+                date(e.asOf()), e.projectId());
     }
 
     @EventHandler
     void on(LocalLabourShareRecoveredEvent e) {
-        upsert(PROJECTS, e.projectId(), new Update().set("belowTarget", false).set("belowTargetSince", null));
+        jdbc.update("UPDATE pl_project SET below_target = FALSE, below_target_since = NULL WHERE project_id = ?",
+                e.projectId());
     }
 
+    /** A payroll for a period replaces the one submitted before it, lines and all. */
     @EventHandler
     void on(PayrollSubmittedEvent e) {
-        List<Document> lines = e.lines().stream().map(l -> new Document("personKey", l.personKey())
-                .append("daysWorked", l.daysWorked()).append("amountDue", money(l.amountDue()))).toList();
-        upsert(PAYROLLS, e.projectId() + "|" + e.period(), new Update().set("projectId", e.projectId())
-                .set("period", e.period().toString()).set("lines", lines).set("totalDue", money(e.totalDue()))
-                .set("dueDate", text(e.dueDate())).set("submittedOn", text(e.submittedOn())));
+        String period = e.period().toString();
+        int updated = jdbc.update("""
+                UPDATE pl_payroll SET total_due = ?, due_date = ?, submitted_on = ? WHERE project_id = ? AND period = ?""",
+                money(e.totalDue()), date(e.dueDate()), date(e.submittedOn()), e.projectId(), period);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO pl_payroll (project_id, period, total_due, due_date, submitted_on)
+                    VALUES (?, ?, ?, ?, ?)""",
+                    e.projectId(), period, money(e.totalDue()), date(e.dueDate()), date(e.submittedOn()));
+        }
+        jdbc.update("DELETE FROM pl_payroll_line WHERE project_id = ? AND period = ?", e.projectId(), period);
+        List<Object[]> lines = new ArrayList<>();
+        List<PayrollLine> settled = e.lines();
+        for (int i = 0; i < settled.size(); i++) {
+            PayrollLine l = settled.get(i);
+            lines.add(new Object[]{e.projectId(), period, i, l.personKey(), integer(l.daysWorked()), money(l.amountDue())});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO pl_payroll_line (project_id, period, line_no, person_key, days_worked, amount_due)
+                VALUES (?, ?, ?, ?, ?, ?)""", lines);
     }
 
     @EventHandler
     void on(WagePaidEvent e) {
-        upsert(PAYMENTS, e.paymentId(), new Update().set("projectId", e.projectId()).set("personKey", e.personKey())
-                .set("name", e.name()).set("residentId", e.residentId()).set("period", e.period().toString())
-                .set("amount", money(e.amount())).set("paidOn", text(e.paidOn()))
-                .set("channel", e.channel() == null ? null : e.channel().name())
-                .set("onRoster", e.onRoster()));
+        jdbc.update("""
+                INSERT INTO pl_payment (payment_id, project_id, person_key, name, resident_id, period, amount, paid_on,
+                    channel, on_roster)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                e.paymentId(), e.projectId(), e.personKey(), text(e.name()), text(e.residentId()),
+                e.period().toString(), money(e.amount()), date(e.paidOn()),
+                text(e.channel() == null ? null : e.channel().name()), bool(e.onRoster()));
     }
 
+    /** A case opens (or opens again, if the worker is owed again after it was cleared). */
     @EventHandler
     void on(WageArrearsDetectedEvent e) {
-        upsert(ARREARS, arrearsId(e.projectId(), e.personKey(), e.period()), new Update()
-                .set("projectId", e.projectId()).set("personKey", e.personKey()).set("name", e.name())
-                .set("period", e.period().toString()).set("amountDue", money(e.amountDue()))
-                .set("outstanding", money(e.amount())).set("dueDate", text(e.dueDate()))
-                .set("governmentInvested", e.governmentInvested()).set("countyCode", e.countyCode())
-                .set("department", e.department()).set("open", true).set("clearedAt", null));
+        String period = e.period().toString();
+        int updated = jdbc.update("""
+                UPDATE pl_arrears SET name = ?, amount_due = ?, outstanding = ?, due_date = ?, government_invested = ?,
+                    county_code = ?, department = ?, open = TRUE, cleared_at = NULL
+                WHERE project_id = ? AND person_key = ? AND period = ?""",
+                text(e.name()), money(e.amountDue()), money(e.amount()), date(e.dueDate()), e.governmentInvested(),
+                e.countyCode(), e.department(), e.projectId(), e.personKey(), period);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO pl_arrears (project_id, person_key, period, name, amount_due, outstanding, due_date,
+                        government_invested, county_code, department, open)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""",
+                    e.projectId(), e.personKey(), period, text(e.name()), money(e.amountDue()), money(e.amount()),
+                    date(e.dueDate()), e.governmentInvested(), e.countyCode(), e.department());
+        }
+        openArrears(e.projectId());
     }
 
     @EventHandler
     void on(WageArrearsChangedEvent e) {
-        upsert(ARREARS, arrearsId(e.projectId(), e.personKey(), e.period()),
-                new Update().set("outstanding", money(e.amount())));
+        jdbc.update("UPDATE pl_arrears SET outstanding = ? WHERE project_id = ? AND person_key = ? AND period = ?",
+                money(e.amount()), e.projectId(), e.personKey(), e.period().toString());
+        openArrears(e.projectId());
     }
 
     @EventHandler
-    void on(WageArrearsClearedEvent e, org.axonframework.eventhandling.EventMessage<?> message) {
-        upsert(ARREARS, arrearsId(e.projectId(), e.personKey(), e.period()), new Update().set("open", false)
-                .set("outstanding", "0.00").set("clearedAt", message.getTimestamp().toString()));
+    void on(WageArrearsClearedEvent e, EventMessage<?> message) {
+        jdbc.update("""
+                UPDATE pl_arrears SET open = FALSE, outstanding = 0, cleared_at = ?
+                WHERE project_id = ? AND person_key = ? AND period = ?""",
+                message.getTimestamp().atOffset(ZoneOffset.UTC), e.projectId(), e.personKey(), e.period().toString());
+        openArrears(e.projectId());
     }
 
     @EventHandler
     void on(LabourDisputeFiledEvent e) {
-        upsert(DISPUTES, e.disputeId(), new Update().set("projectId", e.projectId()).set("personKey", e.personKey())
-                .set("name", e.name()).set("residentId", e.residentId()).set("category", e.category().name())
-                .set("claimedAmount", money(e.claimedAmount())).set("description", e.description())
-                .set("filedOn", text(e.filedOn())).set("status", "OPEN"));
+        jdbc.update("""
+                INSERT INTO pl_dispute (dispute_id, project_id, person_key, name, resident_id, category, claimed_amount,
+                    description, filed_on, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')
+                ON CONFLICT DO NOTHING""",
+                e.disputeId(), e.projectId(), text(e.personKey()), text(e.name()), text(e.residentId()),
+                e.category().name(), money(e.claimedAmount()), text(e.description()), date(e.filedOn()));
     }
 
     @EventHandler
     void on(LabourDisputeResolvedEvent e) {
-        upsert(DISPUTES, e.disputeId(), new Update().set("status", "RESOLVED").set("outcome", e.outcome().name())
-                .set("awardedAmount", money(e.awardedAmount())).set("note", e.note())
-                .set("resolvedOn", text(e.resolvedOn())));
+        jdbc.update("""
+                UPDATE pl_dispute SET status = 'RESOLVED', outcome = ?, awarded_amount = ?, note = ?, resolved_on = ?
+                WHERE dispute_id = ?""",
+                e.outcome().name(), money(e.awardedAmount()), text(e.note()), date(e.resolvedOn()), e.disputeId());
     }
 
-    static String rosterId(String projectId, String personKey, LocalDate joinedOn) {
-        return projectId + "|" + personKey + "|" + joinedOn;
+    /** Before a replay from the first event (a reset of the processor's token): the views start empty. */
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("pl_payroll_line", "pl_payroll", "pl_payment", "pl_arrears", "pl_dispute",
+                "pl_filing", "pl_roster", "pl_project")) {
+            jdbc.update("DELETE FROM " + table);
+        }
     }
 
-    static String arrearsId(String projectId, String personKey, YearMonth period) {
-        return projectId + "|" + personKey + "|" + period;
+    private void workers(String projectId, int local, int total) {
+        jdbc.update("UPDATE pl_project SET local_workers = ?, total_workers = ? WHERE project_id = ?",
+                local, total, projectId);
     }
 
-    private static Update project(String name, String countyCode, String department, boolean governmentInvested,
-                                  int plannedWorkforce, ProjectDetails details) {
-        ProjectDetails d = details == null ? ProjectDetails.none() : details;
-        return new Update().set("name", name).set("countyCode", countyCode).set("department", department)
-                .set("governmentInvested", governmentInvested).set("plannedWorkforce", plannedWorkforce)
-                .set("contractor", d.contractor()).set("subcontractors", d.subcontractors() == null ? List.of() : d.subcontractors())
-                .set("startDate", text(d.startDate())).set("plannedEndDate", text(d.plannedEndDate()))
-                .set("wageAccount", d.wageAccount()).set("wagePayDay", d.payDay());
+    /** The project's open arrears, summed over its cases (its rows of pl_arrears, read through the primary key). */
+    private void openArrears(String projectId) {
+        jdbc.update("""
+                UPDATE pl_project SET
+                    open_arrears_amount = COALESCE((SELECT SUM(a.outstanding) FROM pl_arrears a
+                                                    WHERE a.project_id = ? AND a.open), 0),
+                    open_arrears_workers = (SELECT COUNT(DISTINCT a.person_key) FROM pl_arrears a
+                                            WHERE a.project_id = ? AND a.open)
+                WHERE project_id = ?""", projectId, projectId, projectId);
     }
 
-    private void upsert(String collection, String id, Update update) {
-        mongo.upsert(Query.query(where("_id").is(id)), update, collection);
+    private static ProjectDetails details(ProjectDetails details) {
+        return details == null ? ProjectDetails.none() : details;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private String subcontractors(ProjectDetails d) {
+        try {
+            return json.writeValueAsString(d.subcontractors() == null ? List.of() : d.subcontractors());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static String money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2).toPlainString();
+    // nullable values carry their SQL type (a null of unknown type costs the driver a round trip to ask for it)
+
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    private static SqlParameterValue date(LocalDate value) {
+        return new SqlParameterValue(Types.DATE, value);
+    }
+
+    private static SqlParameterValue money(BigDecimal amount) {
+        return new SqlParameterValue(Types.NUMERIC, amount == null ? null : amount.setScale(2));
+    }
+
+    private static SqlParameterValue integer(Integer value) {
+        return new SqlParameterValue(Types.INTEGER, value);
+    }
+
+    private static SqlParameterValue bool(Boolean value) {
+        return new SqlParameterValue(Types.BOOLEAN, value);
     }
 }
