@@ -177,8 +177,12 @@ class DashboardAndExportTest {
         return rest.exchange("/api/reports/targets", HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
     }
 
-    private static EventEnvelope envelope(String occurredAt, String source, String aggregateId, IntegrationEvent payload) {
-        return EventEnvelope.of("evt-" + UUID.randomUUID(), source, aggregateId, 0, Instant.parse(occurredAt),
+    /** Each aggregate's events in sequence (the projection recognises a redelivery by its sequence). */
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    private EventEnvelope envelope(String occurredAt, String source, String aggregateId, IntegrationEvent payload) {
+        long sequence = sequences.merge(source + aggregateId, 1L, Long::sum) - 1;
+        return EventEnvelope.of("evt-" + UUID.randomUUID(), source, aggregateId, sequence, Instant.parse(occurredAt),
                 Instant.now(), OFFICER, "540321", payload);
     }
 

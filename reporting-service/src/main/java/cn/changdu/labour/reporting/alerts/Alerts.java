@@ -1,8 +1,8 @@
 package cn.changdu.labour.reporting.alerts;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.reporting.projection.FactStore;
-import cn.changdu.labour.reporting.projection.Facts;
+import cn.changdu.labour.reporting.projection.Fact;
+import cn.changdu.labour.reporting.projection.ReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -79,109 +80,106 @@ public class Alerts {
     }
 
     private final MongoCollection<Document> alerts;
-    private final FactStore facts;
+    private final JdbcTemplate jdbc;
+    private final ReadModel readModel;
     private final Clock clock;
 
-    public Alerts(MongoDatabase reportingDatabase, FactStore facts, Clock clock) {
+    public Alerts(MongoDatabase reportingDatabase, JdbcTemplate jdbc, ReadModel readModel, Clock clock) {
         this.alerts = reportingDatabase.getCollection("alerts");
-        this.facts = facts;
+        this.jdbc = jdbc;
+        this.readModel = readModel;
         this.clock = clock;
     }
 
     /** Opens or closes alerts for a newly projected fact. */
-    public void on(Document fact) {
-        String type = fact.getString("type");
-        Document payload = fact.get("p", Document.class);
+    public void on(Fact fact) {
+        String type = fact.type();
+        Map<String, Object> payload = fact.payload();
         for (Rule rule : RULES) {
             if (type.equals(rule.opens()) && rule.when().test(payload)) {
-                open(rule.kind(), subject(rule, payload), fact, payload, rule.zh(), rule.en());
+                open(rule.kind(), subject(rule, payload), fact.countyCode(), fact.department(), fact.occurredAt(),
+                        new Document(payload), rule.zh(), rule.en());
             } else if (type.equals(rule.closes())) {
-                closeByStream(rule.kind() + ":" + subject(rule, payload), fact);
-            }
-        }
-    }
-
-    /** Classes ending within a few days that have had fewer than two inspections (the plan asks for two). */
-    @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
-    public void scanClassesNearingTheirEnd() {
-        LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
-        Map<String, java.util.Set<String>> inspected = null;
-        for (Document filed : facts.active().find(Filters.eq("type", "training.ClassFiled"))) {
-            Document payload = filed.get("p", Document.class);
-            LocalDate end = LocalDate.parse(payload.getString("endDate"));
-            if (end.isBefore(today) || end.isAfter(today.plusDays(INSPECTION_WARNING_DAYS))) {
-                continue;
-            }
-            if (inspected == null) {
-                // one read of the inspections per scan, and only when some class is near its end
-                inspected = byClass("training.ClassInspected", null, "_id");
-            }
-            String classId = payload.getString("classId");
-            long inspections = inspected.getOrDefault(classId, java.util.Set.of()).size();
-            if (inspections < 2) {
-                open(FEW_INSPECTIONS, classId, filed, payload, "培训班临近结业，督查不足两次（已督查 " + inspections + " 次）",
-                        "Class ends soon with fewer than two inspections (" + inspections + " so far)");
+                closeByStream(rule.kind() + ":" + subject(rule, payload), type, fact.occurredAt());
             }
         }
     }
 
     /**
+     * Classes ending within a few days that have had fewer than two inspections (the plan asks for two): the classes
+     * ending in the window, read by an index on their end date.
+     */
+    @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
+    public void scanClassesNearingTheirEnd() {
+        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
+        jdbc.query("SELECT class_id, filed_fact, inspections FROM class_duty WHERE version = ? AND end_date >= ? AND end_date <= ? "
+                        + "AND filed_fact IS NOT NULL AND inspections < 2",
+                rs -> {
+                    Document filed = Document.parse(rs.getString(2));
+                    long inspections = rs.getInt(3);
+                    open(FEW_INSPECTIONS, rs.getString(1), filed, "培训班临近结业，督查不足两次（已督查 " + inspections + " 次）",
+                            "Class ends soon with fewer than two inspections (" + inspections + " so far)");
+                }, readModel.active(), java.sql.Date.valueOf(today), java.sql.Date.valueOf(today.plusDays(INSPECTION_WARNING_DAYS)));
+    }
+
+    /**
      * Completed classes whose qualified trainees were not all recommended a job within {@value #RECOMMENDATION_DAYS}
      * days, or not all followed up twice within {@value #FOLLOW_UP_DAYS} days of the class's end; the alert closes
-     * itself once they are.
+     * itself once they are. Reads only the classes whose duties changed or fell due and are not alerted yet.
      */
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanAfterTrainingDuties() {
-        LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
-        List<Document> completedClasses = facts.active().find(Filters.eq("type", "training.ClassCompleted")).into(new ArrayList<>());
-        if (completedClasses.isEmpty()) {
-            return;
-        }
-        // one read per kind of fact per scan, grouped by class
-        Map<String, java.util.Set<String>> qualifiedByClass = byClass("training.TraineeAssessed", Filters.eq("p.passed", true), "personKey");
-        Map<String, java.util.Set<String>> recommendedByClass = byClass("training.JobRecommended", null, "personKey");
-        Map<String, java.util.Set<String>> followedTwiceByClass = byClass("training.FollowUpRecorded",
-                Filters.gte("p.followUpNumber", 2), "personKey");
-        for (Document completed : completedClasses) {
-            Document payload = completed.get("p", Document.class);
-            String classId = payload.getString("classId");
-            java.util.Set<String> qualified = qualifiedByClass.getOrDefault(classId, java.util.Set.of());
-            if (qualified.isEmpty()) {
-                continue;
-            }
-            LocalDate completedOn = LocalDate.parse(payload.getString("completedOn"));
-            LocalDate endDate = LocalDate.parse(payload.getString("endDate"));
-            java.util.Set<String> recommended = recommendedByClass.getOrDefault(classId, java.util.Set.of());
-            long notRecommended = qualified.stream().filter(p -> !recommended.contains(p)).count();
-            duty(RECOMMENDATIONS_OVERDUE, classId, completed, payload, today.isAfter(completedOn.plusDays(RECOMMENDATION_DAYS)),
-                    notRecommended, "结业 " + RECOMMENDATION_DAYS + " 天内仍有 " + notRecommended + " 名合格学员未获推荐岗位",
-                    notRecommended + " qualified trainees without a job recommendation " + RECOMMENDATION_DAYS + " days after completion");
-            java.util.Set<String> twice = followedTwiceByClass.getOrDefault(classId, java.util.Set.of());
-            long notFollowedUp = qualified.stream().filter(p -> !twice.contains(p)).count();
-            duty(FOLLOW_UPS_OVERDUE, classId, completed, payload, today.isAfter(endDate.plusDays(FOLLOW_UP_DAYS)),
-                    notFollowedUp, "结业 " + FOLLOW_UP_DAYS + " 天内仍有 " + notFollowedUp + " 名合格学员未完成两次跟踪回访",
-                    notFollowedUp + " qualified trainees without two follow-ups " + FOLLOW_UP_DAYS + " days after the class ended");
+        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
+        int version = readModel.active();
+        List<Object[]> done = new ArrayList<>();
+        jdbc.query("SELECT class_id, completed_fact, completed_on, completed_end_date, not_recommended, not_followed_twice, "
+                        + "recommend_alerted, follow_up_alerted FROM class_duty WHERE version = ? AND completed_fact IS NOT NULL "
+                        + "AND qualified > 0 AND (recheck OR (not_recommended > 0 AND NOT recommend_alerted AND completed_on < ?) "
+                        + "OR (not_followed_twice > 0 AND NOT follow_up_alerted AND completed_end_date < ?))",
+                rs -> {
+                    String classId = rs.getString(1);
+                    Document completed = Document.parse(rs.getString(2));
+                    java.sql.Date completedOn = rs.getDate(3);
+                    java.sql.Date endDate = rs.getDate(4);
+                    long notRecommended = rs.getInt(5);
+                    long notFollowedUp = rs.getInt(6);
+                    boolean recommendAlerted = duty(RECOMMENDATIONS_OVERDUE, classId, completed,
+                            completedOn != null && today.isAfter(completedOn.toLocalDate().plusDays(RECOMMENDATION_DAYS)),
+                            notRecommended, rs.getBoolean(7),
+                            "结业 " + RECOMMENDATION_DAYS + " 天内仍有 " + notRecommended + " 名合格学员未获推荐岗位",
+                            notRecommended + " qualified trainees without a job recommendation " + RECOMMENDATION_DAYS + " days after completion");
+                    boolean followUpAlerted = duty(FOLLOW_UPS_OVERDUE, classId, completed,
+                            endDate != null && today.isAfter(endDate.toLocalDate().plusDays(FOLLOW_UP_DAYS)),
+                            notFollowedUp, rs.getBoolean(8),
+                            "结业 " + FOLLOW_UP_DAYS + " 天内仍有 " + notFollowedUp + " 名合格学员未完成两次跟踪回访",
+                            notFollowedUp + " qualified trainees without two follow-ups " + FOLLOW_UP_DAYS + " days after the class ended");
+                    done.add(new Object[]{recommendAlerted, followUpAlerted, version, classId, notRecommended, notFollowedUp});
+                }, version, java.sql.Date.valueOf(today.minusDays(RECOMMENDATION_DAYS)), java.sql.Date.valueOf(today.minusDays(FOLLOW_UP_DAYS)));
+        if (!done.isEmpty()) {
+            // unless the projection changed the class meanwhile (then it is read again next time)
+            jdbc.batchUpdate("UPDATE class_duty SET recommend_alerted = ?, follow_up_alerted = ?, recheck = FALSE "
+                    + "WHERE version = ? AND class_id = ? AND not_recommended = ? AND not_followed_twice = ?", done);
         }
     }
 
-    private void duty(String kind, String classId, Document fact, Document payload, boolean due, long missing, String zh, String en) {
+    /** @return whether the alert is open now */
+    private boolean duty(String kind, String classId, Document fact, boolean due, long missing, boolean alerted, String zh, String en) {
         if (due && missing > 0) {
-            open(kind, classId, fact, payload, zh, en);
+            open(kind, classId, fact, zh, en);
+            return true;
         } else if (missing == 0) {
             alerts.updateOne(Filters.and(Filters.eq("_id", kind + ":" + classId), Filters.ne("status", Status.CLOSED.name())),
                     Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: duty done"),
                             Updates.set("closedAt", Date.from(clock.instant()))));
+            return false;
         }
+        return alerted;
     }
 
-    /** Facts of one type (and condition), a field's values grouped by the class they concern. */
-    private Map<String, java.util.Set<String>> byClass(String type, Bson condition, String field) {
-        Bson filter = condition == null ? Filters.eq("type", type) : Filters.and(Filters.eq("type", type), condition);
-        Map<String, java.util.Set<String>> grouped = new java.util.HashMap<>();
-        facts.active().find(filter).forEach(f -> grouped
-                .computeIfAbsent(f.get("p", Document.class).getString("classId"), c -> new java.util.HashSet<>())
-                .add(f.getString(field)));
-        return grouped;
+    /** Opens an alert for a fact the projection kept ({@code type, countyCode, department, occurredAt, p}). */
+    private void open(String kind, String subject, Document fact, String zh, String en) {
+        open(kind, subject, fact.getString("countyCode"), fact.getString("department"),
+                Instant.parse(fact.getString("occurredAt")), fact.get("p", Document.class), zh, en);
     }
 
     public List<Document> list(Status status, String county) {
@@ -226,25 +224,26 @@ public class Alerts {
         return alerts.find(Filters.eq("_id", id)).first();
     }
 
-    private void open(String kind, String subject, Document fact, Document payload, String zh, String en) {
+    private void open(String kind, String subject, String countyCode, String factDepartment, Instant occurredAt,
+                      Document payload, String zh, String en) {
         String id = kind + ":" + subject;
         Object department = payload.get("department");
         alerts.updateOne(Filters.eq("_id", id), Updates.combine(
                 Updates.setOnInsert("kind", kind),
                 Updates.setOnInsert("subject", subject),
-                Updates.setOnInsert("countyCode", fact.getString("countyCode")),
-                Updates.setOnInsert("owner", department != null ? department.toString() : fact.getString("department")),
-                Updates.setOnInsert("openedAt", fact.getDate("occurredAt")),
+                Updates.setOnInsert("countyCode", countyCode),
+                Updates.setOnInsert("owner", department != null ? department.toString() : factDepartment),
+                Updates.setOnInsert("openedAt", Date.from(occurredAt)),
                 Updates.setOnInsert("status", Status.OPEN.name()),
                 Updates.set("zh", zh),
                 Updates.set("en", en),
                 Updates.set("details", payload)), new UpdateOptions().upsert(true));
     }
 
-    private void closeByStream(String id, Document fact) {
+    private void closeByStream(String id, String type, Instant occurredAt) {
         alerts.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("status", Status.CLOSED.name())),
-                Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: " + fact.getString("type")),
-                        Updates.set("closedAt", fact.getDate("occurredAt"))));
+                Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: " + type),
+                        Updates.set("closedAt", Date.from(occurredAt))));
     }
 
     private static String subject(Rule rule, Map<String, Object> payload) {

@@ -2,7 +2,7 @@ package cn.changdu.labour.reporting.export;
 
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.indicators.Dashboard;
-import cn.changdu.labour.reporting.indicators.Ledger;
+import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.support.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -41,15 +41,15 @@ public class QuarterlyReportController {
     @Operation(summary = "Quarter-end report of the city (area 540300) or a county, as xlsx or csv")
     @GetMapping("/api/reports/quarterly")
     public ResponseEntity<byte[]> quarterly(@RequestParam int year, @RequestParam int quarter,
-                                            @RequestParam(defaultValue = Ledger.CITY) String area,
+                                            @RequestParam(defaultValue = Fact.CITY) String area,
                                             @RequestParam(defaultValue = "xlsx") String format) {
         if (quarter < 1 || quarter > 4) {
             throw new InvalidInput("quarter", "quarter-1-to-4", "季度须为 1–4");
         }
-        if (!area.equals(Ledger.CITY) && !Counties.CHANGDU.containsKey(area)) {
+        if (!area.equals(Fact.CITY) && !Counties.CHANGDU.containsKey(area)) {
             throw new InvalidInput("area", "known-area", "区域须为 540300（全市）或昌都市所辖县区代码");
         }
-        String title = "昌都市" + (area.equals(Ledger.CITY) ? "" : Counties.CHANGDU.get(area)) + year + "年第" + quarter
+        String title = "昌都市" + (area.equals(Fact.CITY) ? "" : Counties.CHANGDU.get(area)) + year + "年第" + quarter
                 + "季度转移就业工作报告";
         List<Dashboard.ReportLine> lines = dashboard.quarterReport(year, quarter, area);
         String filename = "quarterly-" + year + "Q" + quarter + "-" + area + "." + format;

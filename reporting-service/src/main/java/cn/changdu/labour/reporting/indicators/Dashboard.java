@@ -1,11 +1,8 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.reporting.projection.FactStore;
-import cn.changdu.labour.reporting.projection.Facts;
+import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.projection.Positions;
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Puts the ledger, the targets and the pace rule together into what the dashboard and the exports show. */
+/** Puts the figures, the targets and the pace rule together into what the dashboard and the exports show. */
 @Component
 public class Dashboard {
 
@@ -44,21 +40,19 @@ public class Dashboard {
                        List<Projects.ProjectView> projects, int facts, List<Positions.TopicPosition> position) {
     }
 
-    private final Ledger live;
+    private final Figures figures;
     private final Targets targets;
     private final Pace pace;
     private final Positions positions;
-    private final FactStore facts;
     private final Clock clock;
     private final int planYear;
 
-    public Dashboard(Ledger live, Targets targets, Pace pace, Positions positions, FactStore facts,
+    public Dashboard(Figures figures, Targets targets, Pace pace, Positions positions,
                      Clock clock, @Value("${platform.plan.year:2020}") int planYear) {
-        this.live = live;
+        this.figures = figures;
         this.targets = targets;
         this.pace = pace;
         this.positions = positions;
-        this.facts = facts;
         this.clock = clock;
         this.planYear = planYear;
     }
@@ -74,8 +68,7 @@ public class Dashboard {
      */
     public View view(Integer year, LocalDate asOf, Instant recordedBefore) {
         int y = year != null ? year : planYear;
-        Ledger ledger = recordedBefore == null ? live
-                : new Ledger(facts.active().find(Filters.lt("recordedAt", Date.from(recordedBefore))).sort(Facts.IN_STREAM_ORDER));
+        Figures.Source ledger = recordedBefore == null ? figures.live(y) : figures.recordedBefore(recordedBefore);
         return view(ledger, y, asOf != null ? asOf : today(y), String.valueOf(y), recordedBefore);
     }
 
@@ -87,11 +80,33 @@ public class Dashboard {
     /**
      * The quarter-end report of an area (the city or a county): each indicator in the quarter and from the year's
      * start to the quarter's end (business time, so late entries count in their own quarter), against the
-     * annual target and judged at the quarter's end.
+     * annual target and judged at the quarter's end. No second ledger: the quarter's figures and those of the year
+     * to date up to it ({@code 2020YTD2}) are kept by the projection.
      */
     public List<ReportLine> quarterReport(int year, int quarter, String area) {
-        Bson upToQuarter = Filters.and(Filters.eq("year", year), Filters.lte("quarter", quarter));
-        Ledger ledger = new Ledger(facts.active().find(upToQuarter).sort(Facts.IN_STREAM_ORDER));
+        Figures.Source live = figures.live(year);
+        String yearToDate = Fact.yearToDate(year, quarter);
+        Figures.Source ledger = new Figures.Source() {
+            @Override
+            public BigDecimal value(String indicator, String a, String period) {
+                return live.value(indicator, a, period.equals(String.valueOf(year)) ? yearToDate : period);
+            }
+
+            @Override
+            public java.util.Set<String> departments() {
+                return live.departments();
+            }
+
+            @Override
+            public List<Projects.ProjectView> projects(String a) {
+                return live.projects(a);
+            }
+
+            @Override
+            public long facts() {
+                return live.facts();
+            }
+        };
         LocalDate end = LocalDate.of(year, quarter * 3, 1);
         double elapsed = Pace.elapsedShare(year, end.withDayOfMonth(end.lengthOfMonth()));
         List<ReportLine> lines = new ArrayList<>();
@@ -103,10 +118,10 @@ public class Dashboard {
         return lines;
     }
 
-    private View view(Ledger ledger, int year, LocalDate asOf, String period, Instant recordedBefore) {
+    private View view(Figures.Source ledger, int year, LocalDate asOf, String period, Instant recordedBefore) {
         double elapsed = Pace.elapsedShare(year, asOf);
         Map<String, BigDecimal> goals = targetsOf(year);
-        List<IndicatorView> city = indicators(ledger, goals, Ledger.CITY, period, elapsed);
+        List<IndicatorView> city = indicators(ledger, goals, Fact.CITY, period, elapsed);
         List<AreaView> counties = new ArrayList<>();
         new TreeMap<>(Counties.CHANGDU).forEach((code, name) ->
                 counties.add(new AreaView(code, name, indicators(ledger, goals, code, period, elapsed))));
@@ -117,12 +132,12 @@ public class Dashboard {
         for (int q = 1; q <= 4; q++) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             for (IndicatorCatalog.Definition d : IndicatorCatalog.DEFINITIONS) {
-                values.put(d.id(), ledger.value(d.id(), Ledger.CITY, year + "Q" + q));
+                values.put(d.id(), ledger.value(d.id(), Fact.CITY, year + "Q" + q));
             }
             quarters.add(new QuarterView(year + "Q" + q, values));
         }
         return new View(year, asOf, elapsed, recordedBefore, rule(), city, counties, departments, quarters,
-                IndicatorCatalog.CHANNEL_INDICATORS, ledger.projects(Ledger.CITY), ledger.factsApplied(), positions.latest());
+                IndicatorCatalog.CHANNEL_INDICATORS, ledger.projects(Fact.CITY), (int) ledger.facts(), positions.latest());
     }
 
     /** The year's targets by indicator and area, read once per view (not once per indicator and area). */
@@ -132,7 +147,7 @@ public class Dashboard {
         return goals;
     }
 
-    private List<IndicatorView> indicators(Ledger ledger, Map<String, BigDecimal> goals, String area, String period,
+    private List<IndicatorView> indicators(Figures.Source ledger, Map<String, BigDecimal> goals, String area, String period,
                                            double elapsed) {
         List<IndicatorView> views = new ArrayList<>();
         for (IndicatorCatalog.Definition d : IndicatorCatalog.DEFINITIONS) {
@@ -172,7 +187,7 @@ public class Dashboard {
     }
 
     private LocalDate today(int year) {
-        LocalDate today = LocalDate.now(clock.withZone(Facts.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         return today.isAfter(yearEnd) ? yearEnd : today;
     }

@@ -189,7 +189,7 @@ public final class IndicatorCatalog {
         return definition(id).isPresent() || RATIOS.stream().anyMatch(r -> r.id().equals(id));
     }
 
-    static boolean isTrue(Map<String, Object> payload, String field) {
+    public static boolean isTrue(Map<String, Object> payload, String field) {
         return Boolean.TRUE.equals(payload.get(field));
     }
 
@@ -198,7 +198,7 @@ public final class IndicatorCatalog {
         return status != null && !"NOT_EMPLOYED".equals(status.toString());
     }
 
-    static BigDecimal number(Map<String, Object> payload, String field) {
+    public static BigDecimal number(Map<String, Object> payload, String field) {
         Object value = payload.get(field);
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }

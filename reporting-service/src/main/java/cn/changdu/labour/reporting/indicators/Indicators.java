@@ -2,6 +2,7 @@ package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.TransferChannel;
+import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.projection.Positions;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The compact indicator summary (all time, or one year), city-wide and per county, from the live {@link Ledger}. */
+/** The compact indicator summary (all time, or one year), city-wide and per county, from the live {@link Figures}. */
 @Component
 public class Indicators {
 
@@ -25,12 +26,15 @@ public class Indicators {
             TransferChannel.SOCIAL_FORCES, "transfersSocialForces",
             TransferChannel.PRIVATE_ENTERPRISE, "transfersPrivateEnterprise");
 
-    private final Ledger ledger;
+    private final cn.changdu.labour.reporting.indicators.Figures ledger;
     private final Positions positions;
     private final Clock clock;
+    private final int planYear;
 
-    public Indicators(Ledger ledger, Positions positions, Clock clock) {
+    public Indicators(cn.changdu.labour.reporting.indicators.Figures ledger, Positions positions, Clock clock,
+                      @org.springframework.beans.factory.annotation.Value("${platform.plan.year:2020}") int planYear) {
         this.ledger = ledger;
+        this.planYear = planYear;
         this.positions = positions;
         this.clock = clock;
     }
@@ -54,24 +58,26 @@ public class Indicators {
     }
 
     public Report current(Integer year) {
-        String period = year != null ? String.valueOf(year) : Ledger.ALL_TIME;
+        String period = year != null ? String.valueOf(year) : Fact.ALL_TIME;
+        cn.changdu.labour.reporting.indicators.Figures.Source source = ledger.live(year != null ? year : planYear);
         List<CountyFigures> counties = new TreeMap<>(Counties.CHANGDU).entrySet().stream()
-                .map(e -> new CountyFigures(e.getKey(), e.getValue(), figures(e.getKey(), period)))
+                .map(e -> new CountyFigures(e.getKey(), e.getValue(), figures(source, e.getKey(), period)))
                 .toList();
-        return new Report(year, clock.instant(), figures(Ledger.CITY, period), counties,
+        return new Report(year, clock.instant(), figures(source, Fact.CITY, period), counties,
                 positions.current());
     }
 
-    private Figures figures(String area, String period) {
+    private Figures figures(cn.changdu.labour.reporting.indicators.Figures.Source ledger, String area, String period) {
         Map<TransferChannel, Long> byChannel = new EnumMap<>(TransferChannel.class);
-        CHANNELS.forEach((channel, indicator) -> byChannel.put(channel, count(indicator, area, period)));
-        return new Figures(count("classesFiled", area, period), count("enrolments", area, period),
-                count("peopleTrained", area, period), count("transfers", area, period), byChannel,
-                count("projectsRegistered", area, period), count("wagePayments", area, period),
+        CHANNELS.forEach((channel, indicator) -> byChannel.put(channel, count(ledger, indicator, area, period)));
+        return new Figures(count(ledger, "classesFiled", area, period), count(ledger, "enrolments", area, period),
+                count(ledger, "peopleTrained", area, period), count(ledger, "transfers", area, period), byChannel,
+                count(ledger, "projectsRegistered", area, period), count(ledger, "wagePayments", area, period),
                 ledger.value("wagesPaid", area, period));
     }
 
-    private long count(String indicator, String area, String period) {
+    private static long count(cn.changdu.labour.reporting.indicators.Figures.Source ledger, String indicator, String area,
+                              String period) {
         return ledger.value(indicator, area, period).longValueExact();
     }
 }

@@ -87,7 +87,7 @@ public class TargetFile {
                 BigDecimal value = new BigDecimal(cells[3].strip());
                 if (!IndicatorCatalog.exists(indicator)) {
                     errors.add(new LineError(line, "indicator", "未知指标：" + indicator));
-                } else if (!(area.equals(Ledger.CITY) || Counties.CHANGDU.containsKey(area) || area.startsWith("dept:"))) {
+                } else if (!(area.equals(cn.changdu.labour.reporting.projection.Fact.CITY) || Counties.CHANGDU.containsKey(area) || area.startsWith("dept:"))) {
                     errors.add(new LineError(line, "area", "区域须为 540300、县区代码或 dept:部门名称"));
                 } else if (value.signum() < 0) {
                     errors.add(new LineError(line, "value", "目标值须为非负数"));

@@ -74,7 +74,7 @@ public class Targets {
         this.clock = clock;
         PLAN_2020.forEach((indicator, value) -> {
             try {
-                current.insertOne(document(2020, indicator, Ledger.CITY, value, 1, "plan", "市人社局"));
+                current.insertOne(document(2020, indicator, cn.changdu.labour.reporting.projection.Fact.CITY, value, 1, "plan", "市人社局"));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;

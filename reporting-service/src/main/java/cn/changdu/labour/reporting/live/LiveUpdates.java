@@ -1,9 +1,10 @@
 package cn.changdu.labour.reporting.live;
 
-import cn.changdu.labour.reporting.indicators.Ledger;
+import cn.changdu.labour.reporting.projection.ProjectionConsumer;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,21 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Server-sent events for the dashboard: "changed" when new facts were projected (at most twice a second, however
- * fast events arrive), and a heartbeat every 15 s so proxies keep the connection open.
+ * Server-sent events for the dashboard: "changed" when a batch of new facts was committed (at most twice a second,
+ * however fast events arrive), and a heartbeat every 15 s so proxies keep the connection open.
  */
 @RestController
 public class LiveUpdates {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final AtomicBoolean changed = new AtomicBoolean();
-    private final Ledger ledger;
+    private final AtomicLong facts = new AtomicLong(-1);
+    private final JdbcTemplate jdbc;
 
-    public LiveUpdates(Ledger ledger) {
-        this.ledger = ledger;
-        ledger.onApplied(fact -> changed.set(true));
+    public LiveUpdates(ProjectionConsumer consumer, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        consumer.onCommitted(result -> {
+            if (!result.facts().isEmpty()) {
+                facts.set(-1);
+                changed.set(true);
+            }
+        });
     }
 
     @Operation(summary = "Server-sent events: 'changed' whenever new events were projected")
@@ -62,9 +70,20 @@ public class LiveUpdates {
         emitters.forEach(e -> send(e, "heartbeat"));
     }
 
+    private long facts() {
+        long n = facts.get();
+        if (n < 0) {
+            Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(t.events), 0) FROM projected_type t "
+                    + "JOIN projection_state s ON s.id = 1 AND t.version = s.active_version", Long.class);
+            n = counted == null ? 0 : counted;
+            facts.set(n);
+        }
+        return n;
+    }
+
     private void send(SseEmitter emitter, String name) {
         try {
-            emitter.send(SseEmitter.event().name(name).data(Map.of("facts", ledger.factsApplied())));
+            emitter.send(SseEmitter.event().name(name).data(Map.of("facts", facts())));
         } catch (IOException | IllegalStateException gone) {
             emitters.remove(emitter);
         }

@@ -1,36 +1,34 @@
 package cn.changdu.labour.reporting.projection;
 
 import cn.changdu.labour.contracts.Topics;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Where the projection stands on each topic: the last event's business and recording time, and the lag
- * (records on Kafka not yet projected). Exposed in the API and as the gauge {@code platform.projection.lag}.
+ * (records on Kafka not yet projected), from the offsets the active version stored. Exposed in the API and as the
+ * gauge {@code platform.projection.lag}.
  */
 @Component
 public class Positions {
 
-    static final String COLLECTION = "positions";
     private static final Logger log = LoggerFactory.getLogger(Positions.class);
 
     /** lag = -1 when Kafka could not be asked. */
@@ -38,12 +36,19 @@ public class Positions {
                                 long projected, long lag) {
     }
 
-    private final MongoCollection<Document> positions;
+    /** One partition: the next offset to project and the end of the log (-1 unknown). */
+    public record PartitionPosition(String topic, int partition, long next, long end, Instant lastRecordedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ReadModel readModel;
     private final Admin admin;
     private volatile Map<String, TopicPosition> latest = Map.of();
+    private volatile List<PartitionPosition> partitions = List.of();
 
-    public Positions(MongoDatabase reportingDatabase, Admin admin, MeterRegistry meters) {
-        this.positions = reportingDatabase.getCollection(COLLECTION);
+    public Positions(JdbcTemplate jdbc, ReadModel readModel, Admin admin, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.readModel = readModel;
         this.admin = admin;
         for (String topic : Topics.ALL) {
             Gauge.builder("platform.projection.lag", () -> {
@@ -60,34 +65,46 @@ public class Positions {
         current();
     }
 
-    /**
-     * The position as last refreshed (at most a second old): what the dashboard shows, so that its readers do not each ask Kafka
-     * for its offsets. Before the first refresh it is read at once.
-     */
+    /** The position as last refreshed (at most a second old); before the first refresh it is read at once. */
     public List<TopicPosition> latest() {
         Map<String, TopicPosition> cached = latest;
         return cached.isEmpty() ? current() : List.copyOf(cached.values());
     }
 
+    /** Per partition, as last refreshed. */
+    public List<PartitionPosition> partitions() {
+        return partitions;
+    }
+
     public List<TopicPosition> current() {
         Map<TopicPartition, Long> ends = endOffsets();
-        Map<String, List<Document>> byTopic = positions.find().into(new java.util.ArrayList<>()).stream()
-                .collect(Collectors.groupingBy(d -> d.getString("topic")));
-        Map<String, TopicPosition> result = new java.util.LinkedHashMap<>();
+        Map<String, TopicPosition> result = new LinkedHashMap<>();
+        List<PartitionPosition> parts = new java.util.ArrayList<>();
+        Map<String, Map<Integer, Object[]>> stored = new HashMap<>();
+        jdbc.query("SELECT topic, part, next_offset, last_occurred_at, last_recorded_at, projected_at FROM projection_offset WHERE version = ?",
+                rs -> {
+                    stored.computeIfAbsent(rs.getString(1), t -> new HashMap<>()).put(rs.getInt(2), new Object[]{rs.getLong(3),
+                            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))});
+                }, readModel.active());
         for (String topic : Topics.ALL) {
-            List<Document> docs = byTopic.getOrDefault(topic, List.of());
-            Map<Integer, Long> next = new HashMap<>();
-            docs.forEach(d -> next.put(d.getInteger("partition"), d.getLong("offset") + 1));
-            long lag = -1;
+            Map<Integer, Object[]> rows = stored.getOrDefault(topic, Map.of());
+            long lag = ends == null ? -1 : 0;
             if (ends != null) {
-                lag = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                        .mapToLong(e -> Math.max(0, e.getValue() - next.getOrDefault(e.getKey().partition(), 0L)))
-                        .sum();
+                for (var e : ends.entrySet()) {
+                    if (e.getKey().topic().equals(topic)) {
+                        Object[] row = rows.get(e.getKey().partition());
+                        long next = row == null ? 0 : (Long) row[0];
+                        lag += Math.max(0, e.getValue() - next);
+                        parts.add(new PartitionPosition(topic, e.getKey().partition(), next, e.getValue(),
+                                row == null ? null : (Instant) row[2]));
+                    }
+                }
             }
-            result.put(topic, new TopicPosition(topic, max(docs, "lastOccurredAt"), max(docs, "lastRecordedAt"),
-                    max(docs, "projectedAt"), next.values().stream().mapToLong(Long::longValue).sum(), lag));
+            long projected = rows.values().stream().mapToLong(r -> (Long) r[0]).sum();
+            result.put(topic, new TopicPosition(topic, max(rows, 1), max(rows, 2), max(rows, 3), projected, lag));
         }
         latest = result;
+        partitions = List.copyOf(parts);
         return List.copyOf(result.values());
     }
 
@@ -107,8 +124,12 @@ public class Positions {
         }
     }
 
-    private static Instant max(List<Document> docs, String field) {
-        return docs.stream().map(d -> d.getDate(field)).filter(java.util.Objects::nonNull)
-                .max(Date::compareTo).map(Date::toInstant).orElse(null);
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant max(Map<Integer, Object[]> rows, int column) {
+        return rows.values().stream().map(r -> (Instant) r[column]).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
     }
 }

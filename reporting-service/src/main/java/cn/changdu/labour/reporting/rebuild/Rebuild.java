@@ -1,20 +1,17 @@
 package cn.changdu.labour.reporting.rebuild;
 
-import cn.changdu.labour.contracts.EventEnvelope;
-import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
-import cn.changdu.labour.reporting.indicators.Ledger;
-import cn.changdu.labour.reporting.projection.FactStore;
-import cn.changdu.labour.reporting.projection.Facts;
-import com.mongodb.client.MongoCollection;
+import cn.changdu.labour.reporting.projection.Incoming;
+import cn.changdu.labour.reporting.projection.Projection;
+import cn.changdu.labour.reporting.projection.ReadModel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +19,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rebuilds the read model from the Kafka topics into a new version while the current one keeps serving, then
- * switches to it (blue/green). The topics are read from their beginning up to where they ended when the rebuild
- * started; everything projected meanwhile goes into both versions (see {@link FactStore}).
+ * switches to it (blue/green): the topics are read from their beginning up to where they ended at the start, in
+ * large batches (one transaction each); then up to the live version's stored offsets, and the switch happens in one
+ * transaction that checks both versions stand at the same offsets. The old version's rows are deleted afterwards.
  */
 @Component
 public class Rebuild {
@@ -48,17 +47,20 @@ public class Rebuild {
         }
     }
 
-    private final FactStore store;
-    private final Ledger ledger;
+    private final ReadModel readModel;
+    private final Projection projection;
     private final KafkaProperties kafka;
     private final Clock clock;
+    private final int batchSize;
     private volatile Progress progress = new Progress(State.IDLE, null, 0, 0, 0, null, null, null, 0, null);
 
-    public Rebuild(FactStore store, Ledger ledger, KafkaProperties kafka, Clock clock) {
-        this.store = store;
-        this.ledger = ledger;
+    public Rebuild(ReadModel readModel, Projection projection, KafkaProperties kafka, Clock clock,
+                   @Value("${platform.rebuild.batch-size:5000}") int batchSize) {
+        this.readModel = readModel;
+        this.projection = projection;
         this.kafka = kafka;
         this.clock = clock;
+        this.batchSize = batchSize;
     }
 
     public Progress progress() {
@@ -69,21 +71,33 @@ public class Rebuild {
         if (progress.state() == State.RUNNING) {
             throw new AlreadyRunning();
         }
-        MongoCollection<Document> target = store.startBuilding();
+        int target = readModel.startBuilding();
         Instant started = clock.instant();
-        progress = new Progress(State.RUNNING, target.getNamespace().getCollectionName(), 0, 0, 0, null, started, null, 0, null);
+        progress = new Progress(State.RUNNING, "v" + target, 0, 0, 0, null, started, null, 0, null);
         Thread worker = new Thread(() -> run(target, started), "read-model-rebuild");
         worker.setDaemon(true);
         worker.start();
         return progress;
     }
 
-    private void run(MongoCollection<Document> target, Instant started) {
-        String name = target.getNamespace().getCollectionName();
+    /** Runs a rebuild in the calling thread (the load tool measures it). */
+    public Progress runNow() {
+        int target = readModel.startBuilding();
+        Instant started = clock.instant();
+        progress = new Progress(State.RUNNING, "v" + target, 0, 0, 0, null, started, null, 0, null);
+        run(target, started);
+        return progress;
+    }
+
+    private void run(int target, Instant started) {
+        String name = "v" + target;
+        long[] counts = {0, 0};
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -94,37 +108,75 @@ public class Rebuild {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
             long total = partitions.stream().mapToLong(p -> ends.get(p) - begins.get(p)).sum();
-            long done = 0;
-            long unreadable = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    try {
-                        EventEnvelope envelope = EventJson.read(record.value());
-                        FactStore.insert(target, Facts.of(envelope, record.topic()));
-                    } catch (EventJson.UnreadableEventException e) {
-                        unreadable++;
-                    }
-                    done++;
+            readUpTo(consumer, partitions, ends, target, counts, total, started, name);
+            // then up to where the live version stands, and switch once both stand at the same offsets
+            int from = readModel.active();
+            boolean switched = false;
+            for (int attempt = 0; attempt < 100 && !switched; attempt++) {
+                Map<TopicPartition, Long> live = new HashMap<>();
+                Map<String, Long> stored = readModel.offsets(from);
+                for (TopicPartition p : partitions) {
+                    live.put(p, stored.getOrDefault(p.topic() + "-" + p.partition(), 0L));
                 }
-                double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-                double rate = done / seconds;
-                progress = new Progress(State.RUNNING, name, done, total, rate,
-                        rate > 0 ? Math.round((total - done) / rate) : null, started, null, unreadable, null);
+                readUpTo(consumer, partitions, live, target, counts, Math.max(total, counts[0]), started, name);
+                switched = readModel.switchTo(target, from);
+                if (!switched && readModel.active() != from) {
+                    throw new IllegalStateException("the active version changed during the rebuild");
+                }
             }
-            store.switchTo(target);
-            ledger.reload(target.find().sort(Facts.IN_STREAM_ORDER));
-            double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-            progress = new Progress(State.SWITCHED, name, done, total, done / seconds, 0L, started, clock.instant(),
-                    unreadable, null);
-            log.info("read model rebuilt into {}: {} records in {} s", name, done, seconds);
+            if (!switched) {
+                throw new IllegalStateException("the live projection kept moving; not switched");
+            }
+            double seconds = seconds(started);
+            progress = new Progress(State.SWITCHED, name, counts[0], Math.max(total, counts[0]), counts[0] / seconds, 0L,
+                    started, clock.instant(), counts[1], null);
+            log.info("read model rebuilt into version {}: {} records in {} s ({} /s)", target, counts[0], seconds,
+                    Math.round(counts[0] / seconds));
+            Thread cleaner = new Thread(() -> readModel.drop(from), "read-model-drop-v" + from);
+            cleaner.setDaemon(true);
+            cleaner.start();
         } catch (RuntimeException e) {
-            log.error("rebuild into {} failed; the current read model keeps serving", name, e);
-            store.abandonBuilding();
+            log.error("rebuild into version {} failed; the current read model keeps serving", target, e);
+            try {
+                readModel.abandon(target);
+            } catch (RuntimeException ignored) {
+                // dropped by the next rebuild
+            }
             progress = new Progress(State.FAILED, name, progress.done(), progress.total(), 0, null, started,
                     clock.instant(), progress.unreadable(), e.toString());
         }
+    }
+
+    /** Reads every partition up to (excluding) the given offsets into the version, one transaction per poll. */
+    private void readUpTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                          Map<TopicPartition, Long> until, int target, long[] counts, long total, Instant started, String name) {
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < until.get(p))) {
+            List<Incoming> batch = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < until.get(tp)) {
+                    batch.add(Incoming.of(record.topic(), record.partition(), record.offset(), record.value()));
+                }
+            }
+            // records polled past the limit are read again from the limit
+            for (TopicPartition p : partitions) {
+                if (consumer.position(p) > until.get(p)) {
+                    consumer.seek(p, until.get(p));
+                }
+            }
+            if (!batch.isEmpty()) {
+                Projection.Result result = projection.apply(target, batch, false, r -> {
+                });
+                counts[0] += batch.size();
+                counts[1] += result.unreadable().size();
+            }
+            double rate = counts[0] / seconds(started);
+            progress = new Progress(State.RUNNING, name, counts[0], total, rate,
+                    rate > 0 ? Math.round(Math.max(0, total - counts[0]) / rate) : null, started, null, counts[1], null);
+        }
+    }
+
+    private double seconds(Instant started) {
+        return Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
     }
 }

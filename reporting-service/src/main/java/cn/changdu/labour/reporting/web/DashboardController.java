@@ -4,7 +4,7 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.indicators.Dashboard;
 import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
-import cn.changdu.labour.reporting.indicators.Ledger;
+import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.indicators.TargetFile;
 import cn.changdu.labour.reporting.indicators.Targets;
 import cn.changdu.labour.support.web.InvalidInput;
@@ -73,7 +73,7 @@ public class DashboardController {
             if (c.indicator() == null || !IndicatorCatalog.exists(c.indicator())) {
                 throw new InvalidInput("[" + i + "].indicator", "known-indicator", "未知指标：" + c.indicator());
             }
-            if (c.area() == null || !(c.area().equals(Ledger.CITY) || Counties.CHANGDU.containsKey(c.area()) || c.area().startsWith("dept:"))) {
+            if (c.area() == null || !(c.area().equals(Fact.CITY) || Counties.CHANGDU.containsKey(c.area()) || c.area().startsWith("dept:"))) {
                 throw new InvalidInput("[" + i + "].area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
             }
             if (c.value() == null || c.value().signum() < 0) {

@@ -1,0 +1,145 @@
+package cn.changdu.labour.reporting.projection;
+
+import cn.changdu.labour.reporting.alerts.Alerts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live projection: each batch the listener container polls from the three topics is applied in one
+ * transaction ({@link Projection}); on partition assignment the consumer is moved to the offsets the relational
+ * store holds, so the store, not Kafka's committed offsets, says where the projection stands. A record this build
+ * cannot read is parked in {@code unprocessable}, published to {@value #DEAD_LETTERS} and counted; any other failure
+ * rolls the batch back and the container retries it.
+ */
+@Component
+public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
+
+    public static final String DEAD_LETTERS = "changdu.reporting.dlt";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+
+    private final Projection projection;
+    private final ReadModel readModel;
+    private final Alerts alerts;
+    private final KafkaTemplate<String, String> kafka;
+    private final MongoCollection<Document> unprocessable;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final List<java.util.function.Consumer<Projection.Result>> listeners = new CopyOnWriteArrayList<>();
+    /** Records received since start (including those below the stored offsets): what a restart re-read. */
+    private final AtomicLong received = new AtomicLong();
+
+    public ProjectionConsumer(Projection projection, ReadModel readModel, Alerts alerts, KafkaTemplate<String, String> kafka,
+                              MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock) {
+        this.projection = projection;
+        this.readModel = readModel;
+        this.alerts = alerts;
+        this.kafka = kafka;
+        this.unprocessable = reportingDatabase.getCollection("unprocessable");
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Applies one polled batch (called by the listener container; a failure makes it retry the batch). */
+    public Projection.Result onBatch(List<ConsumerRecord<String, String>> records) {
+        received.addAndGet(records.size());
+        List<Incoming> incoming = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> r : records) {
+            incoming.add(Incoming.of(r.topic(), r.partition(), r.offset(), r.value()));
+        }
+        Projection.Result result = projection.apply(readModel.active(), incoming, true, this::beforeCommit);
+        for (Incoming r : result.unreadable()) {
+            counter("platform.events.unprocessable", r.topic()).increment();
+        }
+        for (Fact f : result.facts()) {
+            counter("platform.events.projected", f.topic()).increment();
+        }
+        for (Fact f : result.duplicates()) {
+            counter("platform.events.duplicates", f.topic()).increment();
+        }
+        if (!result.records().isEmpty()) {
+            listeners.forEach(l -> l.accept(result));
+        }
+        return result;
+    }
+
+    /** Inside the batch's transaction: alerts and parked records are idempotent, so a retried batch repeats them safely. */
+    private void beforeCommit(Projection.Result result) {
+        for (Incoming r : result.unreadable()) {
+            log.warn("parking unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), r.unreadable());
+            unprocessable.replaceOne(Filters.eq("_id", r.topic() + "-" + r.partition() + "@" + r.offset()),
+                    new Document("topic", r.topic()).append("partition", r.partition()).append("offset", r.offset())
+                            .append("reason", r.unreadable()).append("record", r.record())
+                            .append("parkedAt", Date.from(clock.instant())),
+                    new ReplaceOptions().upsert(true));
+            ProducerRecord<String, String> dead = new ProducerRecord<>(DEAD_LETTERS, r.topic() + "-" + r.partition(), r.record());
+            dead.headers().add("reason", String.valueOf(r.unreadable()).getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("original", (r.topic() + "-" + r.partition() + "@" + r.offset()).getBytes(StandardCharsets.UTF_8));
+            try {
+                kafka.send(dead).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot publish to " + DEAD_LETTERS, e);
+            }
+        }
+        for (Fact f : result.facts()) {
+            alerts.on(f);
+        }
+    }
+
+    /** The stored offsets of the active version, not Kafka's, decide where each assigned partition resumes. */
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<String, Map<Integer, Long>> stored = projection.offsets(readModel.active());
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long next = stored.getOrDefault(tp.topic(), Map.of()).get(tp.partition());
+            if (next == null) {
+                fromStart.add(tp);
+            } else {
+                consumer.seek(tp, next);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+        log.info("partitions assigned: {} (resuming from the stored offsets)", partitions);
+    }
+
+    /** Called after each committed batch (the live dashboard and the figure cache listen). */
+    public void onCommitted(java.util.function.Consumer<Projection.Result> listener) {
+        listeners.add(listener);
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    private Counter counter(String name, String topic) {
+        return Counter.builder(name).tag("topic", topic).register(meters);
+    }
+}
