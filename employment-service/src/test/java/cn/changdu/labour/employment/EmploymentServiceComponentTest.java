@@ -9,7 +9,6 @@ import cn.changdu.labour.contracts.employment.IncomeReported;
 import cn.changdu.labour.contracts.employment.OutOfRegionSubsidyRejected;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
-import cn.changdu.labour.infra.test.MongoReads;
 import cn.changdu.labour.infra.test.SqlReads;
 import cn.changdu.labour.infra.test.DueDeadlines;
 import cn.changdu.labour.infra.test.MutableClock;
@@ -25,7 +24,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,20 +63,12 @@ class EmploymentServiceComponentTest {
             return new MutableClock(Instant.now());
         }
 
-        @Bean
-        MongoClientSettingsBuilderCustomizer countReads() {
-            return settings -> settings.addCommandListener(READS);
-        }
-
         /** The queries the service sends to its relational database, per table. */
         @Bean
         static SqlReads sqlReads() {
             return new SqlReads();
         }
     }
-
-    /** The reads the service sends to MongoDB, per collection. */
-    static final MongoReads READS = new MongoReads();
 
     @Autowired
     TestRestTemplate rest;
@@ -519,15 +509,14 @@ class EmploymentServiceComponentTest {
                 + row.formatted("央金", TestPeople.residentId("540327", 805), "", "", "fair-nope")
                 + row.formatted("卓玛", TestPeople.residentId("540327", 806), recognised, household, fair);
 
-        int placementReads = sqlReads.of("employment_placement");
-        Map<String, Integer> before = Map.of("intermediaries", READS.of("intermediaries"),
-                "households", READS.of("households"), "job_fairs", READS.of("job_fairs"));
+        Map<String, Integer> before = Map.of("employment_placement", sqlReads.of("employment_placement"),
+                "employment_intermediary", sqlReads.of("employment_intermediary"),
+                "employment_household", sqlReads.of("employment_household"),
+                "employment_job_fair", sqlReads.of("employment_job_fair"));
         ResponseEntity<String> refused = upload(csv, false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(sqlReads.of("employment_placement") - placementReads).as("reads of placements for the whole file")
-                .isEqualTo(1);
-        before.forEach((collection, reads) -> assertThat(READS.of(collection) - reads)
-                .as("reads of %s for the whole file", collection).isEqualTo(1));
+        before.forEach((table, reads) -> assertThat(sqlReads.of(table) - reads)
+                .as("reads of %s for the whole file", table).isEqualTo(1));
         JsonNode errors = json.readTree(refused.getBody()).get("errors");
         assertThat(errors).hasSize(4);
         assertThat(errors.findValuesAsText("row")).containsExactly("3", "4", "5", "6");

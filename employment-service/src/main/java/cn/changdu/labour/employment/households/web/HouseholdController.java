@@ -4,8 +4,9 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
-import cn.changdu.labour.employment.households.query.HouseholdProjection;
-import cn.changdu.labour.employment.households.query.HouseholdProjection.HouseholdView;
+import cn.changdu.labour.employment.households.query.HouseholdQueries;
+import cn.changdu.labour.employment.households.query.HouseholdQueries.HouseholdView;
+import cn.changdu.labour.employment.households.query.HouseholdQueries.SiteView;
 import cn.changdu.labour.support.web.Caller;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
@@ -36,9 +37,9 @@ import java.util.UUID;
 public class HouseholdController {
 
     private final DomainCommands commands;
-    private final HouseholdProjection households;
+    private final HouseholdQueries households;
 
-    public HouseholdController(DomainCommands commands, HouseholdProjection households) {
+    public HouseholdController(DomainCommands commands, HouseholdQueries households) {
         this.commands = commands;
         this.households = households;
     }
@@ -72,7 +73,8 @@ public class HouseholdController {
 
     @Operation(summary = "Per relocation site: households registered and households with nobody employed")
     @GetMapping("/sites")
-    public List<Map<String, Object>> sites(@RequestParam(required = false) String countyCode, Caller caller) {
-        return households.sites(countyCode, caller);
+    public List<SiteView> sites(@RequestParam(required = false) String countyCode, Caller caller) {
+        // (counts only: nothing personal; the caller stays a parameter so the operation documents the same headers)
+        return households.sites(countyCode);
     }
 }

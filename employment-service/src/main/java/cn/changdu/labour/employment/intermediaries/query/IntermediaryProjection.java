@@ -4,62 +4,37 @@ import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.Inte
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
-/** Labour intermediaries read model (collection {@code intermediaries}); idempotent upserts. */
+/**
+ * Labour intermediaries view (table {@code employment_intermediary}, migration V11): one row per intermediary,
+ * inserted once when recognised, updated when suspended. Read by {@link IntermediaryQueries}.
+ */
 @Component
 @ProcessingGroup("intermediary-query")
 public class IntermediaryProjection {
 
-    public static final String COLLECTION = "intermediaries";
+    private final JdbcTemplate jdbc;
 
-    private final MongoTemplate mongo;
-
-    public IntermediaryProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public IntermediaryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(IntermediaryRecognisedEvent e) {
-        upsert(e.intermediaryId(), new Update().set("name", e.name()).set("kind", e.kind().name())
-                .set("countyCode", e.countyCode()).set("township", e.township())
-                .set("recognisedOn", e.recognisedOn().toString()).setOnInsert("status", "RECOGNISED"));
+        jdbc.update("""
+                INSERT INTO employment_intermediary (intermediary_id, name, kind, county_code, township, recognised_on,
+                    status)
+                VALUES (?, ?, ?, ?, ?, ?, 'RECOGNISED')
+                ON CONFLICT DO NOTHING""",
+                e.intermediaryId(), e.name(), e.kind().name(), e.countyCode(), e.township(), e.recognisedOn());
     }
 
     @EventHandler
     void on(IntermediarySuspendedEvent e) {
-        upsert(e.intermediaryId(), new Update().set("status", "SUSPENDED").set("suspendedOn", e.suspendedOn().toString())
-                .set("suspensionReason", e.reason()));
-    }
-
-    /** The intermediary's status (RECOGNISED or SUSPENDED), empty when unknown. */
-    public Optional<String> status(String intermediaryId) {
-        return Optional.ofNullable(mongo.findById(intermediaryId, Document.class, COLLECTION))
-                .map(d -> d.getString("status"));
-    }
-
-    /** The status of each known intermediary among {@code intermediaryIds} (unknown ones are absent), in one query. */
-    public Map<String, String> statuses(Collection<String> intermediaryIds) {
-        Map<String, String> statuses = new HashMap<>();
-        if (!intermediaryIds.isEmpty()) {
-            Query query = new Query(Criteria.where("_id").in(intermediaryIds));
-            query.fields().include("status");
-            mongo.find(query, Document.class, COLLECTION).forEach(d -> statuses.put(d.getString("_id"), d.getString("status")));
-        }
-        return statuses;
-    }
-
-    private void upsert(String id, Update update) {
-        mongo.upsert(new Query(Criteria.where("_id").is(id)), update, COLLECTION);
+        jdbc.update("""
+                UPDATE employment_intermediary SET status = 'SUSPENDED', suspended_on = ?, suspension_reason = ?
+                WHERE intermediary_id = ?""", e.suspendedOn(), e.reason(), e.intermediaryId());
     }
 }

@@ -5,7 +5,8 @@ import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.IntermediaryKind;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
-import cn.changdu.labour.employment.intermediaries.query.IntermediaryProjection;
+import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries;
+import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries.IntermediaryView;
 import cn.changdu.labour.support.web.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -13,11 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,11 +35,11 @@ import java.util.UUID;
 public class IntermediaryController {
 
     private final DomainCommands commands;
-    private final MongoTemplate mongo;
+    private final IntermediaryQueries intermediaries;
 
-    public IntermediaryController(DomainCommands commands, MongoTemplate mongo) {
+    public IntermediaryController(DomainCommands commands, IntermediaryQueries intermediaries) {
         this.commands = commands;
-        this.mongo = mongo;
+        this.intermediaries = intermediaries;
     }
 
     public record RecogniseRequest(@NotBlank @Size(max = 100) String name, @NotNull IntermediaryKind kind,
@@ -76,16 +72,8 @@ public class IntermediaryController {
 
     @Operation(summary = "Intermediaries by county and status (RECOGNISED, SUSPENDED)")
     @GetMapping
-    public List<Document> find(@RequestParam(required = false) String countyCode,
-                               @RequestParam(required = false) String status) {
-        Criteria criteria = new Criteria();
-        if (countyCode != null) {
-            criteria = criteria.and("countyCode").is(countyCode);
-        }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        return mongo.find(new Query(criteria).with(Sort.by("name")), Document.class, IntermediaryProjection.COLLECTION)
-                .stream().peek(d -> d.put("intermediaryId", d.remove("_id"))).toList();
+    public List<IntermediaryView> find(@RequestParam(required = false) String countyCode,
+                                       @RequestParam(required = false) String status) {
+        return intermediaries.find(countyCode, status);
     }
 }

@@ -3,7 +3,8 @@ package cn.changdu.labour.employment.jobfairs.web;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
-import cn.changdu.labour.employment.jobfairs.query.JobFairProjection;
+import cn.changdu.labour.employment.jobfairs.query.JobFairQueries;
+import cn.changdu.labour.employment.jobfairs.query.JobFairQueries.JobFairView;
 import cn.changdu.labour.support.web.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +33,9 @@ import java.util.UUID;
 public class JobFairController {
 
     private final DomainCommands commands;
-    private final JobFairProjection jobFairs;
+    private final JobFairQueries jobFairs;
 
-    public JobFairController(DomainCommands commands, JobFairProjection jobFairs) {
+    public JobFairController(DomainCommands commands, JobFairQueries jobFairs) {
         this.commands = commands;
         this.jobFairs = jobFairs;
     }
@@ -57,7 +57,7 @@ public class JobFairController {
 
     @Operation(summary = "Job fairs by county, with the placements attributed to each")
     @GetMapping
-    public List<Document> find(@RequestParam(required = false) String countyCode) {
+    public List<JobFairView> find(@RequestParam(required = false) String countyCode) {
         return jobFairs.find(countyCode);
     }
 }

@@ -1,6 +1,7 @@
 package cn.changdu.labour.employment.placement.query;
 
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.employment.query.Columns;
 import cn.changdu.labour.support.web.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,7 +108,7 @@ public class PlacementQueries {
             jdbc.query("SELECT DISTINCT person_key FROM employment_placement WHERE person_key = ANY(?) AND status = 'ACTIVE'",
                     rs -> {
                         placed.add(rs.getString(1));
-                    }, (Object) personKeys.toArray(String[]::new));
+                    }, Columns.anyOf(personKeys));
         }
         return placed;
     }
@@ -120,7 +120,7 @@ public class PlacementQueries {
             jdbc.query("SELECT job_fair_id, COUNT(*) FROM employment_placement WHERE job_fair_id = ANY(?) GROUP BY job_fair_id",
                     rs -> {
                         counts.put(rs.getString(1), rs.getLong(2));
-                    }, (Object) jobFairIds.toArray(String[]::new));
+                    }, Columns.anyOf(jobFairIds));
         }
         return counts;
     }
@@ -163,7 +163,6 @@ public class PlacementQueries {
 
     /** A placement's own columns (its income follows). */
     private static PlacementView placement(ResultSet rs, Caller caller) throws SQLException {
-        BigDecimal expected = rs.getBigDecimal("expected_monthly_income");
         return new PlacementView(rs.getString("placement_id"), rs.getString("person_key"),
                 caller.personal(rs.getString("name"), Caller::maskName),
                 caller.personal(rs.getString("resident_id"), v -> new ResidentId(v).masked()),
@@ -171,16 +170,11 @@ public class PlacementQueries {
                 rs.getString("county_code"), rs.getString("township"), rs.getString("channel"),
                 rs.getString("destination"), rs.getString("destination_province"), rs.getString("organised_by"),
                 rs.getBoolean("government_organised_out_of_region"), rs.getString("employer"),
-                date(rs, "start_date"), expected == null ? null : expected.toPlainString(),
+                Columns.date(rs, "start_date"), Columns.money(rs, "expected_monthly_income"),
                 rs.getString("intermediary_id"), rs.getString("training_class_id"), rs.getString("project_id"),
                 rs.getString("household_id"), rs.getString("job_fair_id"), rs.getString("status"),
-                date(rs, "ended_on"), rs.getString("end_reason"), date(rs, "verification_due_on"),
-                rs.getBoolean("verification_overdue"), date(rs, "verified_on"), rs.getString("verification_status"),
+                Columns.date(rs, "ended_on"), rs.getString("end_reason"), Columns.date(rs, "verification_due_on"),
+                rs.getBoolean("verification_overdue"), Columns.date(rs, "verified_on"), rs.getString("verification_status"),
                 Map.of(), "0.00");
-    }
-
-    private static String date(ResultSet rs, String column) throws SQLException {
-        LocalDate date = rs.getObject(column, LocalDate.class);
-        return date == null ? null : date.toString();
     }
 }

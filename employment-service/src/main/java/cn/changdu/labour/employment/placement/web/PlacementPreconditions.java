@@ -1,9 +1,9 @@
 package cn.changdu.labour.employment.placement.web;
 
 import cn.changdu.labour.contracts.employment.TransferChannel;
-import cn.changdu.labour.employment.households.query.HouseholdProjection;
-import cn.changdu.labour.employment.intermediaries.query.IntermediaryProjection;
-import cn.changdu.labour.employment.jobfairs.query.JobFairProjection;
+import cn.changdu.labour.employment.households.query.HouseholdQueries;
+import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries;
+import cn.changdu.labour.employment.jobfairs.query.JobFairQueries;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.support.domain.RuleViolation;
 import org.springframework.stereotype.Component;
@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
 @Component
 public class PlacementPreconditions {
 
-    private final IntermediaryProjection intermediaries;
-    private final HouseholdProjection households;
-    private final JobFairProjection jobFairs;
+    private final IntermediaryQueries intermediaries;
+    private final HouseholdQueries households;
+    private final JobFairQueries jobFairs;
 
-    public PlacementPreconditions(IntermediaryProjection intermediaries, HouseholdProjection households,
-                                  JobFairProjection jobFairs) {
+    public PlacementPreconditions(IntermediaryQueries intermediaries, HouseholdQueries households,
+                                  JobFairQueries jobFairs) {
         this.intermediaries = intermediaries;
         this.households = households;
         this.jobFairs = jobFairs;
