@@ -5,49 +5,47 @@ import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublis
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Job postings read model (collection {@code job_postings}); idempotent upserts. */
+/**
+ * Job postings view (table {@code employment_job_posting}, migration V12): one row per posting, inserted once when
+ * published, then updated with the totals its events carry. Read by {@link JobPostingQueries}.
+ */
 @Component
 @ProcessingGroup("job-posting-query")
 public class JobPostingProjection {
 
-    public static final String COLLECTION = "job_postings";
+    private final JdbcTemplate jdbc;
 
-    private final MongoTemplate mongo;
-
-    public JobPostingProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public JobPostingProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(JobPostingPublishedEvent e) {
-        upsert(e.postingId(), new Update().set("countyCode", e.countyCode()).set("employer", e.employer())
-                .set("sector", e.sector()).set("positions", e.positions())
-                .set("monthlyWage", e.monthlyWage() == null ? null : e.monthlyWage().toPlainString())
-                .set("region", e.region().name()).set("province", e.province())
-                .set("publishedOn", e.publishedOn().toString()).setOnInsert("filled", 0).setOnInsert("status", "OPEN"));
+        jdbc.update("""
+                INSERT INTO employment_job_posting (posting_id, county_code, employer, sector, positions, monthly_wage,
+                    region, province, published_on, filled, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN')
+                ON CONFLICT DO NOTHING""",
+                e.postingId(), e.countyCode(), e.employer(), e.sector(), e.positions(), e.monthlyWage(),
+                e.region().name(), e.province(), e.publishedOn());
     }
 
     @EventHandler
     void on(JobPostingFilledEvent e) {
-        upsert(e.postingId(), new Update().set("filled", e.filledTotal())
-                .set("lastFilledOn", e.filledOn().toString()));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(e.postingId()).and("positions").is(e.filledTotal())),
-                new Update().set("status", "FILLED"), COLLECTION);
+        // the event carries the total filled so far: FILLED once it reaches the positions
+        jdbc.update("""
+                UPDATE employment_job_posting SET filled = ?, last_filled_on = ?,
+                    status = CASE WHEN positions = ? THEN 'FILLED' ELSE status END
+                WHERE posting_id = ?""", e.filledTotal(), e.filledOn(), e.filledTotal(), e.postingId());
     }
 
     @EventHandler
     void on(JobPostingWithdrawnEvent e) {
-        upsert(e.postingId(), new Update().set("status", "WITHDRAWN").set("withdrawnOn", e.withdrawnOn().toString())
-                .set("withdrawalReason", e.reason()));
-    }
-
-    private void upsert(String id, Update update) {
-        mongo.upsert(new Query(Criteria.where("_id").is(id)), update, COLLECTION);
+        jdbc.update("""
+                UPDATE employment_job_posting SET status = 'WITHDRAWN', withdrawn_on = ?, withdrawal_reason = ?
+                WHERE posting_id = ?""", e.withdrawnOn(), e.reason(), e.postingId());
     }
 }

@@ -6,7 +6,8 @@ import cn.changdu.labour.contracts.employment.Destination;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.FillJobPosting;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
-import cn.changdu.labour.employment.jobs.query.JobPostingProjection;
+import cn.changdu.labour.employment.jobs.query.JobPostingQueries;
+import cn.changdu.labour.employment.jobs.query.JobPostingQueries.JobPostingView;
 import cn.changdu.labour.support.web.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -18,11 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +32,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,11 +43,11 @@ import static cn.changdu.labour.support.domain.Text.blankToNull;
 public class JobPostingController {
 
     private final DomainCommands commands;
-    private final MongoTemplate mongo;
+    private final JobPostingQueries jobs;
 
-    public JobPostingController(DomainCommands commands, MongoTemplate mongo) {
+    public JobPostingController(DomainCommands commands, JobPostingQueries jobs) {
         this.commands = commands;
-        this.mongo = mongo;
+        this.jobs = jobs;
     }
 
     public record PublishRequest(@NotNull @Pattern(regexp = Counties.PATTERN, message = "须为昌都市所辖县区代码") String countyCode,
@@ -98,21 +93,9 @@ public class JobPostingController {
 
     @Operation(summary = "Job postings by county, employer and status (OPEN, FILLED, WITHDRAWN)")
     @GetMapping
-    public List<Document> find(@RequestParam(required = false) String countyCode,
-                               @RequestParam(required = false) String employer,
-                               @RequestParam(required = false) String status) {
-        List<Criteria> and = new ArrayList<>();
-        if (countyCode != null) {
-            and.add(Criteria.where("countyCode").is(countyCode));
-        }
-        if (employer != null) {
-            and.add(Criteria.where("employer").is(employer));
-        }
-        if (status != null) {
-            and.add(Criteria.where("status").is(status));
-        }
-        Query query = and.isEmpty() ? new Query() : new Query(new Criteria().andOperator(and.toArray(Criteria[]::new)));
-        return mongo.find(query.with(Sort.by("publishedOn", "_id")), Document.class, JobPostingProjection.COLLECTION)
-                .stream().peek(d -> d.put("postingId", d.remove("_id"))).toList();
+    public List<JobPostingView> find(@RequestParam(required = false) String countyCode,
+                                     @RequestParam(required = false) String employer,
+                                     @RequestParam(required = false) String status) {
+        return jobs.find(countyCode, employer, status);
     }
 }

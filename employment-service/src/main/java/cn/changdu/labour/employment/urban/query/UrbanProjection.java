@@ -6,81 +6,66 @@ import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegister
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /**
- * Urban employment read models: registrations ({@code urban_employment}, one per registration), registered
- * unemployment ({@code unemployment}, one per person, its current state) and labour-force bases
- * ({@code labour_force}, one per county and year).
+ * Urban employment views (migration V12): registrations ({@code employment_urban_employment}, one per
+ * registration), registered unemployment ({@code employment_unemployment}, one per person, its current state) and
+ * labour-force bases ({@code employment_labour_force}, one per county and year). A row that may already exist is
+ * updated, else inserted (one processor writes these tables, within its batch's transaction). Read by
+ * {@link UrbanQueries}.
  */
 @Component
 @ProcessingGroup("urban-query")
 public class UrbanProjection {
 
-    private final MongoTemplate mongo;
+    private final JdbcTemplate jdbc;
 
-    public UrbanProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public UrbanProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(UrbanEmploymentRegisteredEvent e) {
-        mongo.upsert(byId(e.registrationId()), new Update().set("personKey", e.personKey())
-                .set("countyCode", e.countyCode()).set("employer", e.employer())
-                .set("registeredOn", e.registeredOn().toString()).set("year", e.registeredOn().getYear()),
-                "urban_employment");
+        jdbc.update("""
+                INSERT INTO employment_urban_employment (registration_id, person_key, county_code, employer,
+                    registered_on, registration_year)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                e.registrationId(), e.personKey(), e.countyCode(), e.employer(), e.registeredOn(),
+                e.registeredOn().getYear());
     }
 
     @EventHandler
     void on(UnemploymentRegisteredEvent e) {
-        mongo.upsert(byId(e.personKey()), new Update().set("countyCode", e.countyCode()).set("unemployed", true)
-                .set("registeredOn", e.registeredOn().toString()).unset("endedOn"), "unemployment");
+        int updated = jdbc.update("""
+                UPDATE employment_unemployment SET county_code = ?, unemployed = TRUE, registered_on = ?,
+                    ended_on = NULL, end_reason = NULL
+                WHERE person_key = ?""", e.countyCode(), e.registeredOn(), e.personKey());
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO employment_unemployment (person_key, county_code, unemployed, registered_on)
+                    VALUES (?, ?, TRUE, ?)""", e.personKey(), e.countyCode(), e.registeredOn());
+        }
     }
 
     @EventHandler
     void on(UnemploymentEndedEvent e) {
-        mongo.upsert(byId(e.personKey()), new Update().set("unemployed", false).set("endedOn", e.endedOn().toString())
-                .set("endReason", e.reason()), "unemployment");
+        jdbc.update("""
+                UPDATE employment_unemployment SET unemployed = FALSE, ended_on = ?, end_reason = ?
+                WHERE person_key = ?""", e.endedOn(), e.reason(), e.personKey());
     }
 
     @EventHandler
     void on(LabourForceBaseSetEvent e) {
-        mongo.upsert(byId(e.countyCode() + ":" + e.year()), new Update().set("countyCode", e.countyCode())
-                .set("year", e.year()).set("labourForce", e.labourForce()), "labour_force");
-    }
-
-    public record UnemploymentRate(String countyCode, int year, long registeredUnemployed, Long labourForce,
-                                   String ratePercent, long urbanNewEmployment) {
-    }
-
-    /** The registered unemployment rate now (null rate when no base is set), for a county or (null) the city. */
-    public UnemploymentRate rate(String countyCode, int year) {
-        Criteria unemployed = Criteria.where("unemployed").is(true);
-        Criteria bases = Criteria.where("year").is(year);
-        Criteria registrations = Criteria.where("year").is(year);
-        if (countyCode != null) {
-            unemployed = unemployed.and("countyCode").is(countyCode);
-            bases = bases.and("countyCode").is(countyCode);
-            registrations = registrations.and("countyCode").is(countyCode);
+        int updated = jdbc.update("""
+                UPDATE employment_labour_force SET labour_force = ? WHERE county_code = ? AND base_year = ?""",
+                e.labourForce(), e.countyCode(), e.year());
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO employment_labour_force (county_code, base_year, labour_force) VALUES (?, ?, ?)""",
+                    e.countyCode(), e.year(), e.labourForce());
         }
-        long count = mongo.count(new Query(unemployed), "unemployment");
-        long base = mongo.find(new Query(bases), Document.class, "labour_force").stream()
-                .mapToLong(d -> ((Number) d.get("labourForce")).longValue()).sum();
-        long newEmployment = mongo.count(new Query(registrations), "urban_employment");
-        String rate = base == 0 ? null : BigDecimal.valueOf(count * 100L)
-                .divide(BigDecimal.valueOf(base), 2, RoundingMode.HALF_UP).toPlainString();
-        return new UnemploymentRate(countyCode, year, count, base == 0 ? null : base, rate, newEmployment);
-    }
-
-    private static Query byId(String id) {
-        return new Query(Criteria.where("_id").is(id));
     }
 }

@@ -9,7 +9,7 @@ import cn.changdu.labour.employment.urban.api.UrbanCommands.EndUnemployment;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
-import cn.changdu.labour.employment.urban.query.UrbanProjection;
+import cn.changdu.labour.employment.urban.query.UrbanQueries;
 import cn.changdu.labour.support.web.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,9 +44,9 @@ public class UrbanController {
 
     private final DomainCommands commands;
     private final PersonKeys personKeys;
-    private final UrbanProjection urban;
+    private final UrbanQueries urban;
 
-    public UrbanController(DomainCommands commands, PersonKeys personKeys, UrbanProjection urban) {
+    public UrbanController(DomainCommands commands, PersonKeys personKeys, UrbanQueries urban) {
         this.commands = commands;
         this.personKeys = personKeys;
         this.urban = urban;
@@ -116,8 +116,8 @@ public class UrbanController {
 
     @Operation(summary = "Registered unemployment rate now, per county or city-wide, and urban new employment of the year")
     @GetMapping("/unemployment-rate")
-    public UrbanProjection.UnemploymentRate rate(@RequestParam(required = false) String countyCode,
-                                                 @RequestParam int year) {
+    public UrbanQueries.UnemploymentRate rate(@RequestParam(required = false) String countyCode,
+                                              @RequestParam int year) {
         return urban.rate(countyCode, year);
     }
 }
