@@ -1,0 +1,203 @@
+package cn.changdu.labour.reporting;
+
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.EventEnvelope;
+import cn.changdu.labour.contracts.EventJson;
+import cn.changdu.labour.contracts.IntegrationEvent;
+import cn.changdu.labour.contracts.Sources;
+import cn.changdu.labour.contracts.employment.Destination;
+import cn.changdu.labour.contracts.employment.IncomeReported;
+import cn.changdu.labour.contracts.employment.TransferChannel;
+import cn.changdu.labour.contracts.employment.WorkerPlaced;
+import cn.changdu.labour.contracts.projectlabor.WageArrearsCleared;
+import cn.changdu.labour.contracts.projectlabor.WageArrearsDetected;
+import cn.changdu.labour.contracts.projectlabor.WagePaid;
+import cn.changdu.labour.contracts.projectlabor.WorkerJoinedProject;
+import cn.changdu.labour.contracts.training.PersonEnrolled;
+import cn.changdu.labour.contracts.training.TraineeAssessed;
+import cn.changdu.labour.contracts.training.TraineeEnrolled;
+import cn.changdu.labour.infra.test.TestDatabases;
+import cn.changdu.labour.infra.test.TestInfra;
+import cn.changdu.labour.infra.test.WithPlatformInfra;
+import cn.changdu.labour.reporting.projection.Positions;
+import cn.changdu.labour.reporting.rebuild.Rebuild;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load tool (not part of the normal build): {@code -Dplatform.load.events=200000} publishes that many synthetic
+ * envelopes of 2011 (a year's mix: enrolments, assessments, placements, income, roster joins, wages, arrears) to the
+ * test broker, then measures live projection (catch-up from an empty store), a restart to serving with the full
+ * store, dashboard latency, a rebuild, and the heap. Results on stdout and in target/load-results.txt.
+ */
+@WithPlatformInfra(database = "reporting_load")
+@EnabledIfSystemProperty(named = "platform.load.events", matches = "\\d+")
+class ProjectionLoadTest {
+
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final List<String> results = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        int events = Integer.parseInt(System.getProperty("platform.load.events"));
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestInfra.shared().kafkaBootstrapServers(), "acks", "1", "linger.ms", 20,
+                "batch.size", 512 * 1024, "compression.type", "lz4"), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                EventEnvelope e = synthetic(run, i);
+                producer.send(new ProducerRecord<>(e.topic(), e.aggregateId(), EventJson.write(e)));
+            }
+            producer.flush();
+        }
+        report("published %d envelopes in %.1f s", events, seconds(t0));
+
+        TestDatabases.Database db = TestDatabases.shared().create("reporting_load");
+        String group = "load-" + run;
+        long t1 = System.nanoTime();
+        try (ConfigurableApplicationContext context = InstancesTest.start(db, group)) {
+            report("start-up on an empty store: %.1f s", seconds(t1));
+            long t2 = System.nanoTime();
+            long projected = awaitCaughtUp(context);
+            double live = seconds(t2);
+            report("live projection (catch-up from empty): %d records in %.1f s = %.0f events/s", projected, live, projected / live);
+            heap("after live projection");
+        }
+        long t3 = System.nanoTime();
+        try (ConfigurableApplicationContext context = InstancesTest.start(db, group)) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/reports/dashboard?year=2011")).build(), HttpResponse.BodyHandlers.ofString());
+            report("restart to serving (context up and the first dashboard answered) with %d facts: %.1f s (HTTP %d)",
+                    facts(context), seconds(t3), first.statusCode());
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                long s = System.nanoTime();
+                String path = i % 4 == 0 ? "/api/reports/indicators?year=2011" : i % 4 == 1 ? "/api/reports/alerts?status=OPEN"
+                        : "/api/reports/dashboard?year=2011";
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                latencies.add((System.nanoTime() - s) / 1_000_000);
+            }
+            Collections.sort(latencies);
+            report("read APIs (dashboard, indicators, alerts; 200 sequential requests): p50 %d ms, p99 %d ms, max %d ms",
+                    latencies.get(100), latencies.get(197), latencies.get(199));
+            long s = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/reports/quarterly?year=2011&quarter=2&format=xlsx")).build(), HttpResponse.BodyHandlers.discarding());
+            report("quarter-end export (xlsx): %d ms", (System.nanoTime() - s) / 1_000_000);
+            s = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/reports/dashboard?year=2011&recordedBefore=" + Instant.now().minusSeconds(1))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            report("recordedBefore view: %d ms", (System.nanoTime() - s) / 1_000_000);
+            Rebuild.Progress rebuilt = context.getBean(Rebuild.class).runNow();
+            report("rebuild: %s, %d records, %.0f events/s", rebuilt.state(), rebuilt.done(), rebuilt.eventsPerSecond());
+            heap("after the rebuild");
+            assertThat(rebuilt.state()).isEqualTo(Rebuild.State.SWITCHED);
+        }
+        Files.write(Path.of("target/load-results.txt"), results);
+    }
+
+    private long awaitCaughtUp(ConfigurableApplicationContext context) throws Exception {
+        Positions positions = context.getBean(Positions.class);
+        long deadline = System.currentTimeMillis() + 3_600_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Positions.TopicPosition> current = positions.current();
+            if (current.stream().allMatch(p -> p.lag() == 0)) {
+                return current.stream().mapToLong(Positions.TopicPosition::projected).sum();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not caught up");
+    }
+
+    private static long facts(ConfigurableApplicationContext context) {
+        Long n = context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM fact", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private void heap(String when) {
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        report("heap %s (after GC): used %d MB of max %d MB", when, heap.getUsed() >> 20, heap.getMax() >> 20);
+    }
+
+    private void report(String format, Object... args) {
+        String line = String.format(format, args);
+        results.add(line);
+        System.out.println("LOAD " + line);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** A year's mix: per ten events 3 training, 3 employment, 4 project labour, over 11 counties and many people. */
+    private EventEnvelope synthetic(String run, int i) {
+        String[] counties = {"540302", "540321", "540322", "540323", "540324", "540325", "540326", "540327", "540328", "540329", "540330"};
+        String county = counties[i % counties.length];
+        String person = "pk_" + run + "_" + (i / 10 % Math.max(1, 50_000));
+        LocalDate day = LocalDate.of(2011, 1, 1).plusDays((i / 97) % 365);
+        String classId = "c-" + run + "-" + (i / 300);
+        String project = "p-" + run + "-" + (i / 2000);
+        YearMonth month = YearMonth.from(day);
+        return switch (i % 10) {
+            case 0 -> envelope(Sources.TRAINING, classId, county, day, new TraineeEnrolled(classId, person, county, "电工"));
+            case 1 -> envelope(Sources.TRAINING, person, county, day, new PersonEnrolled(person, classId, county, "电工", "FIVE_MAJOR",
+                    i % 3 == 0, i % 4 == 0, false, null, null, day, day.plusDays(20)));
+            case 2 -> envelope(Sources.TRAINING, classId, county, day, new TraineeAssessed(classId, person, county, i % 5 != 0, day));
+            case 3 -> envelope(Sources.EMPLOYMENT, person, county, day, new WorkerPlaced("pl-" + run + i, person, county,
+                    TransferChannel.values()[i % 5], Destination.IN_TIBET, "某企业", day, new BigDecimal("4000.00")));
+            case 4 -> envelope(Sources.EMPLOYMENT, person, county, day, new IncomeReported("pl-" + run + (i - 1), person, county,
+                    TransferChannel.values()[(i - 1) % 5], month, new BigDecimal("3900.50")));
+            case 5 -> envelope(Sources.EMPLOYMENT, "pk_o" + run + i, county, day, new WorkerPlaced("pl-" + run + i, "pk_o" + run + i,
+                    county, TransferChannel.SOCIAL_FORCES, Destination.OUT_OF_REGION, "区外企业", day, null));
+            case 6 -> envelope(Sources.PROJECT_LABOR, project, county, day, new WorkerJoinedProject(project, person, i % 3 != 0,
+                    county, "钢筋工", day, "交通局", true, 10, 20));
+            case 7 -> envelope(Sources.PROJECT_LABOR, project, county, day, new WagePaid(project, "w-" + run + i, person, month,
+                    new BigDecimal("5400.07"), day));
+            case 8 -> envelope(Sources.PROJECT_LABOR, project, county, day, new WageArrearsDetected(project, person, month,
+                    new BigDecimal("1200.00"), day, true, "交通局"));
+            default -> i % 20 == 9
+                    ? envelope(Sources.PROJECT_LABOR, project, county, day, new WageArrearsCleared(project, "pk_" + run + "_" + ((i - 1) / 10 % 50_000), month, true, "交通局"))
+                    : envelope(Sources.PROJECT_LABOR, project, county, day, new WagePaid(project, "w-" + run + i, person, month,
+                    new BigDecimal("100.00"), day));
+        };
+    }
+
+    private EventEnvelope envelope(String source, String aggregate, String county, LocalDate day, IntegrationEvent payload) {
+        long sequence = sequences.merge(source + aggregate, 1L, Long::sum) - 1;
+        return EventEnvelope.of("evt-" + UUID.randomUUID(), source, aggregate, sequence,
+                day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), Instant.now(),
+                new Actor("o", "市人社局"), county, payload);
+    }
+}
