@@ -27,11 +27,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Relays every committed domain event that has a published form to the service's Kafka topic, in event-store
- * order, keyed by aggregate id. It runs in its own tracking processor, a batch of events per unit of work: each
- * event is handed to the producer at once, and the batch commits (its token, its counts) only when Kafka has
- * acknowledged every send of it. A failed send fails the whole batch, which is sent again from the last stored
- * token: nothing is skipped, and an aggregate's events reach its partition in order (consumers drop the repeats
- * of a retried batch by aggregate sequence).
+ * order, keyed by aggregate id. It runs in its own tracking processor, a batch of events per unit of work, and
+ * sends each batch in one Kafka transaction when the batch commits: all its records at once, then it waits for
+ * Kafka's acknowledgements, then the batch's token and counts commit. A failed send aborts the transaction (its
+ * consumers, reading committed records only, never see a part of a batch — RelayBatchFailureTest showed that
+ * without it a send failing midway let the later events of an aggregate overtake the failed one) and fails the
+ * batch, which is sent again whole from the last stored token: nothing is skipped or reordered. A crash between
+ * Kafka's commit and the store's repeats a whole batch, which consumers drop by aggregate sequence. The
+ * transactional id also fences an instance that lost the relay's claim from publishing further.
  */
 @ProcessingGroup(IntegrationEventRelay.PROCESSING_GROUP)
 public class IntegrationEventRelay {
@@ -69,13 +72,13 @@ public class IntegrationEventRelay {
                     EventJson.write(envelope));
             record.headers().add(new RecordHeader("eventId", envelope.eventId().getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("eventType", envelope.type().getBytes(StandardCharsets.UTF_8)));
-            batch.sends.add(kafka.send(record));
+            batch.records.add(record);
             batch.counts.published(domainType, envelope.type());
         }, () -> batch.counts.internal(domainType));
         batch.lastTimestamp = message.getTimestamp();
     }
 
-    /** The sends of this unit of work's batch; the first event of a batch registers the wait for them. */
+    /** This unit of work's batch; its first event registers the sending of the batch when it commits. */
     private Batch currentBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(SENDS, key -> {
@@ -86,22 +89,33 @@ public class IntegrationEventRelay {
     }
 
     private void complete(Batch batch) {
-        kafka.flush();
+        if (!batch.records.isEmpty()) {
+            kafka.executeInTransaction(operations -> {
+                List<CompletableFuture<?>> sends = new ArrayList<>(batch.records.size());
+                batch.records.forEach(record -> sends.add(operations.send(record)));
+                operations.flush();
+                awaitAll(sends);
+                return null;
+            });
+        }
+        // in the store's transaction of the batch: the counts commit with the token, once per relayed event
+        counts.add(batch.counts);
+        metrics.relayed(batch.records.size(), batch.lastTimestamp);
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
         long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         try {
-            for (CompletableFuture<?> send : batch.sends) {
+            for (CompletableFuture<?> send : sends) {
                 send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new RelayFailedException("Kafka did not acknowledge every event of a batch of "
-                    + batch.sends.size() + "; the batch is sent again", e);
+            throw new RelayFailedException("Kafka did not acknowledge every event of a batch of " + sends.size()
+                    + "; the batch's transaction is aborted and the batch sent again", e);
         }
-        // in the batch's transaction: the counts commit with the token, exactly once per relayed event
-        counts.add(batch.counts);
-        metrics.relayed(batch.sends.size(), batch.lastTimestamp);
     }
 
     EventEnvelope envelope(EventMessage<?> message, IntegrationEventMapper.Outgoing outgoing) {
@@ -122,7 +136,7 @@ public class IntegrationEventRelay {
     }
 
     private static final class Batch {
-        final List<CompletableFuture<?>> sends = new ArrayList<>();
+        final List<ProducerRecord<String, String>> records = new ArrayList<>();
         final RelayCounts.Delta counts = new RelayCounts.Delta();
         Instant lastTimestamp;
     }

@@ -12,13 +12,17 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +46,27 @@ public class RelayConfiguration {
                                                        @Value("${platform.relay.acknowledgement-timeout:30s}")
                                                        Duration acknowledgementTimeout) {
         return new IntegrationEventRelay(service, topic, mapper, kafka, counts, metrics, acknowledgementTimeout);
+    }
+
+    /**
+     * The relay's transactional producers (settings from {@code spring.kafka.producer}). Kept apart from Spring
+     * Boot's producer factory on purpose: with {@code spring.kafka.producer.transaction-id-prefix} set, Boot adds a
+     * Kafka transaction manager that displaces the database's, and Axon would then run every unit of work in a
+     * Kafka transaction instead of a database one.
+     */
+    @Bean
+    public ProducerFactory<String, String> relayProducerFactory(KafkaProperties kafka,
+            @Value("${platform.relay.transactional-id-prefix}") String transactionalIdPrefix) {
+        DefaultKafkaProducerFactory<String, String> producers =
+                new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties());
+        producers.setTransactionIdPrefix(transactionalIdPrefix);
+        return producers;
+    }
+
+    @Bean
+    public KafkaTemplate<String, String> relayKafkaTemplate(
+            @Qualifier("relayProducerFactory") ProducerFactory<String, String> relayProducerFactory) {
+        return new KafkaTemplate<>(relayProducerFactory);
     }
 
     /** The service's topic, created (or given more partitions) at start-up by Spring Kafka's admin. */

@@ -66,6 +66,10 @@ public abstract class TestInfra {
         void start() {
             kafka = new EmbeddedKafkaKraftBroker(1, 3);
             kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            // one broker: the transaction log (the relays publish in transactions) has one replica
+            kafka.brokerProperty("transaction.state.log.replication.factor", "1");
+            kafka.brokerProperty("transaction.state.log.min.isr", "1");
+            kafka.brokerProperty("transaction.state.log.num.partitions", "3");
             kafka.afterPropertiesSet();
             mongo = new MongoServer(H2Backend.inMemory());
             mongoAddress = mongo.bind();

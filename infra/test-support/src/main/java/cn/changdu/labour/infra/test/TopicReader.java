@@ -25,7 +25,9 @@ public final class TopicReader {
                 "bootstrap.servers", bootstrapServers,
                 "group.id", "test-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {
+                "enable.auto.commit", "false",
+                // as every consumer of the platform: records of aborted relay transactions are not events
+                "isolation.level", "read_committed"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(Set.of(topic));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
