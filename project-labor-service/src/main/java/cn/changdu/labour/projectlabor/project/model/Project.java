@@ -70,7 +70,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on, each worker's wages for the period that are not paid in full are arrears: detected when the deadline fires,
  * changed by partial payments or corrected payrolls, cleared when nothing is owed.
  */
-@Aggregate
+@Aggregate(cache = "projectCache") // ProjectCacheConfiguration: a year of a project is thousands of events
 public class Project {
 
     static final String WAGE_DUE = "wage-due";
