@@ -6,6 +6,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 @AnalyzeClasses(packages = "cn.changdu.labour.employment", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -14,4 +16,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule api = ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_THE_SERVICE;
+
+    @ArchTest
+    static final ArchRule noMongoDb = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..",
+                    "org.springframework.data.mongodb..")
+            .because("employment's views are in its relational database beside the event store (README, Storage)");
+
+    /** Each feature's query package owns its SQL; controllers and importers call its queries class. */
+    @ArchTest
+    static final ArchRule sqlOnlyInQueryPackages = noClasses()
+            .that().resideOutsideOfPackage("..query..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+            .because("the query package of each feature owns its SQL (a projection writes, a queries class reads)");
 }
