@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>java -jar infra-launcher-exec.jar --data-dir=data/infra --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017</pre>
  *
- * It prints {@value #READY} once both accept connections; SIGTERM shuts both down cleanly.
+ * It prints {@value #READY} once both accept connections; SIGTERM shuts both down cleanly. {@code --only=kafka} or
+ * {@code --only=mongo} starts one of them (the fault tests stop and restart the broker and the store apart).
  */
 public final class InfraLauncher {
 
@@ -24,22 +25,36 @@ public final class InfraLauncher {
         int controllerPort = Integer.parseInt(options.getOrDefault("kafka-controller-port", "9093"));
         int mongoPort = Integer.parseInt(options.getOrDefault("mongo-port", "27017"));
 
-        EmbeddedMongo mongo = new EmbeddedMongo(dataDir.resolve("mongo").resolve("store.mv"), mongoPort);
-        EmbeddedKafka kafka = new EmbeddedKafka(dataDir.resolve("kafka").resolve("logs"), kafkaPort, controllerPort);
+        String only = options.getOrDefault("only", "all");
+        if (!java.util.Set.of("all", "kafka", "mongo").contains(only)) {
+            throw new IllegalArgumentException("--only must be kafka or mongo, not " + only);
+        }
+        EmbeddedMongo mongo = only.equals("kafka") ? null
+                : new EmbeddedMongo(dataDir.resolve("mongo").resolve("store.mv"), mongoPort);
+        EmbeddedKafka kafka = only.equals("mongo") ? null
+                : new EmbeddedKafka(dataDir.resolve("kafka").resolve("logs"), kafkaPort, controllerPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("INFRA STOPPING");
             // Kafka first: nothing of ours writes to Mongo from here, but producers may still be flushing
-            kafka.close();
-            mongo.close();
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (mongo != null) {
+                mongo.close();
+            }
             System.out.println("INFRA STOPPED");
             stopped.countDown();
         }, "infra-shutdown"));
 
-        mongo.start();
-        System.out.println("mongo-java-server (H2) listening on " + mongo.connectionString() + ", store " + dataDir.resolve("mongo"));
-        kafka.start();
-        System.out.println("Kafka broker (KRaft) listening on " + kafka.bootstrapServers() + ", logs " + dataDir.resolve("kafka"));
+        if (mongo != null) {
+            mongo.start();
+            System.out.println("mongo-java-server (H2) listening on " + mongo.connectionString() + ", store " + dataDir.resolve("mongo"));
+        }
+        if (kafka != null) {
+            kafka.start();
+            System.out.println("Kafka broker (KRaft) listening on " + kafka.bootstrapServers() + ", logs " + dataDir.resolve("kafka"));
+        }
         System.out.println(READY);
         stopped.await();
     }

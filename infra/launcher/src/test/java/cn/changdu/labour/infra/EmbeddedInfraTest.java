@@ -79,6 +79,25 @@ class EmbeddedInfraTest {
         }
     }
 
+    @Test
+    void a_store_of_the_old_layout_with_the_domain_services_events_is_refused_and_left_as_it_was() throws Exception {
+        Path storeFile = dataDir.resolve("old/mongo/store.mv");
+        // the layout before: the training service's events were a collection of the shared store
+        try (EmbeddedMongo old = new EmbeddedMongo(storeFile, freePort())) {
+            old.start();
+            try (MongoClient client = MongoClients.create(old.connectionString())) {
+                client.getDatabase("training").getCollection("domainevents").insertOne(new Document("_id", "e1"));
+            }
+        }
+        long size = java.nio.file.Files.size(storeFile);
+
+        EmbeddedMongo again = new EmbeddedMongo(storeFile, freePort());
+        org.assertj.core.api.Assertions.assertThatThrownBy(again::start)
+                .isInstanceOf(EmbeddedMongo.OldLayoutException.class)
+                .hasMessageContaining("[training]").hasMessageContaining("PLATFORM_DATA_DIR");
+        assertThat(java.nio.file.Files.size(storeFile)).as("the folder is left as it was").isEqualTo(size);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
