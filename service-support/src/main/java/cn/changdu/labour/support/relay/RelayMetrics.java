@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The platform's own meters on the write side: {@code platform.events.appended}, {@code platform.events.relayed}
  * and {@code platform.relay.lag} (seconds; 0 when the relay has caught up with the event store, otherwise the
- * age of the last event it has passed).
+ * age of the last event it has passed — or, before it has passed one, the time since the service started, so a
+ * relay that never gets going, Kafka down at start-up say, shows a growing lag).
  */
 public class RelayMetrics {
 
@@ -23,6 +24,7 @@ public class RelayMetrics {
 
     public RelayMetrics(MeterRegistry registry, String service, String topic, BooleanSupplier caughtUp, Clock clock) {
         this.clock = clock;
+        this.lastSeenMillis.set(clock.millis());
         this.appended = Counter.builder("platform.events.appended").tag("service", service)
                 .description("domain events committed to the service's event store").register(registry);
         this.relayed = Counter.builder("platform.events.relayed").tag("service", service).tag("topic", topic)
@@ -45,10 +47,6 @@ public class RelayMetrics {
     }
 
     double lagSeconds(boolean caughtUp) {
-        long last = lastSeenMillis.get();
-        if (caughtUp || last == 0) {
-            return 0;
-        }
-        return Math.max(0, clock.millis() - last) / 1000.0;
+        return caughtUp ? 0 : Math.max(0, clock.millis() - lastSeenMillis.get()) / 1000.0;
     }
 }
