@@ -1,5 +1,8 @@
 -- reporting-service's working state (issue 11): one dialect for H2 (MODE=PostgreSQL) and PostgreSQL 15.
--- Every table of the read model carries the read-model version it belongs to (blue/green rebuilds).
+-- Every table of the read model carries the read-model version it belongs to (blue/green rebuilds). The rows a batch
+-- reads are found with "key IN (...) AND version = ?": the key leads the primary key, because H2 serves an IN list
+-- only on an index's first column (with the version first it scanned the version's rows: 75 % of the projection's
+-- time at 200k events, < 1,000 events/s).
 
 -- which version serves, and the Kafka cluster the stored offsets belong to
 CREATE TABLE projection_state (
@@ -32,7 +35,7 @@ CREATE TABLE aggregate_position (
     version    INT NOT NULL,
     stream_key VARCHAR NOT NULL,
     sequence   BIGINT NOT NULL,
-    PRIMARY KEY (version, stream_key)
+    PRIMARY KEY (stream_key, version)
 );
 
 -- one row per projected event, with the figure deltas it caused when it was applied (effects)
@@ -88,9 +91,8 @@ CREATE TABLE figure_person (
     fact_year  INT NOT NULL,
     person_key VARCHAR NOT NULL,
     quarters   INT NOT NULL,
-    PRIMARY KEY (version, indicator, area, fact_year, person_key)
+    PRIMARY KEY (person_key, indicator, area, fact_year, version)
 );
-CREATE INDEX figure_person_by_person ON figure_person (version, person_key);
 
 -- CURRENT_*: an open case and where it is open (area/period -> value, distinct value), compactly encoded
 CREATE TABLE figure_case (
@@ -98,7 +100,7 @@ CREATE TABLE figure_case (
     indicator VARCHAR NOT NULL,
     case_key  VARCHAR NOT NULL,
     entries   VARCHAR NOT NULL,
-    PRIMARY KEY (version, indicator, case_key)
+    PRIMARY KEY (case_key, indicator, version)
 );
 
 -- CURRENT_DISTINCT: open cases per distinct value (workers, projects in arrears)
@@ -109,7 +111,7 @@ CREATE TABLE figure_distinct (
     period_key     VARCHAR NOT NULL,
     distinct_value VARCHAR NOT NULL,
     refs           INT NOT NULL,
-    PRIMARY KEY (version, indicator, distinct_value, area, period_key)
+    PRIMARY KEY (distinct_value, indicator, area, period_key, version)
 );
 
 -- TRANSFERS: the transfer each person counts with in a year (TransferCounting)
@@ -122,7 +124,7 @@ CREATE TABLE transfer_person (
     channel       VARCHAR NOT NULL,
     county_code   VARCHAR,
     origin        VARCHAR NOT NULL,
-    PRIMARY KEY (version, person_key, fact_year)
+    PRIMARY KEY (person_key, fact_year, version)
 );
 
 -- HOUSEHOLDS_WITHOUT_WORK
@@ -132,19 +134,19 @@ CREATE TABLE household (
     registered        BOOLEAN NOT NULL,
     county_code       VARCHAR,
     active_placements INT NOT NULL,
-    PRIMARY KEY (version, household_id)
+    PRIMARY KEY (household_id, version)
 );
 CREATE TABLE household_placement (
     version      INT NOT NULL,
     household_id VARCHAR NOT NULL,
     placement_id VARCHAR NOT NULL,
-    PRIMARY KEY (version, household_id, placement_id)
+    PRIMARY KEY (household_id, placement_id, version)
 );
 CREATE TABLE placement_household (
     version      INT NOT NULL,
     placement_id VARCHAR NOT NULL,
     household_id VARCHAR NOT NULL,
-    PRIMARY KEY (version, placement_id)
+    PRIMARY KEY (placement_id, version)
 );
 
 -- each construction project as it stands, and its open arrears cases
@@ -158,7 +160,7 @@ CREATE TABLE project (
     closed              BOOLEAN NOT NULL,
     local_workers       INT NOT NULL,
     total_workers       INT NOT NULL,
-    PRIMARY KEY (version, project_id)
+    PRIMARY KEY (project_id, version)
 );
 CREATE TABLE project_arrears (
     version    INT NOT NULL,
@@ -166,7 +168,7 @@ CREATE TABLE project_arrears (
     person_key VARCHAR NOT NULL,
     period_key VARCHAR NOT NULL,
     amount     NUMERIC(19, 2) NOT NULL,
-    PRIMARY KEY (version, project_id, person_key, period_key)
+    PRIMARY KEY (project_id, person_key, period_key, version)
 );
 
 -- the after-training duties per class, kept current by the projection, read by the alert scans
@@ -185,10 +187,9 @@ CREATE TABLE class_duty (
     recommend_alerted  BOOLEAN NOT NULL,
     follow_up_alerted  BOOLEAN NOT NULL,
     recheck            BOOLEAN NOT NULL,
-    PRIMARY KEY (version, class_id)
+    PRIMARY KEY (class_id, version)
 );
-CREATE INDEX class_duty_by_end_date ON class_duty (version, end_date);
-CREATE INDEX class_duty_by_completion ON class_duty (version, completed_on);
+CREATE INDEX class_duty_by_end_date ON class_duty (end_date, version);
 CREATE TABLE class_trainee (
     version        INT NOT NULL,
     class_id       VARCHAR NOT NULL,
@@ -196,7 +197,7 @@ CREATE TABLE class_trainee (
     qualified      BOOLEAN NOT NULL,
     recommended    BOOLEAN NOT NULL,
     followed_twice BOOLEAN NOT NULL,
-    PRIMARY KEY (version, class_id, person_key)
+    PRIMARY KEY (class_id, person_key, version)
 );
 
 -- events projected per source and type (reconciliation: stored -> published -> projected)

@@ -133,14 +133,16 @@ class InstancesTest {
         }
     }
 
-    static ConfigurableApplicationContext start(TestDatabases.Database db, String group) {
-        return new SpringApplicationBuilder(ReportingApplication.class).run(
+    static ConfigurableApplicationContext start(TestDatabases.Database db, String group, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--platform.projection.group=" + group,
-                "--platform.alerts.scan-interval=PT1H");
+                "--platform.alerts.scan-interval=PT1H"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(ReportingApplication.class).run(args.toArray(new String[0]));
     }
 
     private static BigDecimal value(ConfigurableApplicationContext context, String indicator, String area, String period) {

@@ -241,7 +241,12 @@ public class Alerts {
     }
 
     private void closeByStream(String id, String type, Instant occurredAt) {
-        alerts.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("status", Status.CLOSED.name())),
+        // looked up by _id alone first: the embedded store serves only an exact _id match from its index
+        Document current = alerts.find(Filters.eq("_id", id)).projection(new Document("status", 1)).first();
+        if (current == null || Status.CLOSED.name().equals(current.getString("status"))) {
+            return;
+        }
+        alerts.updateOne(Filters.eq("_id", id),
                 Updates.combine(Updates.set("status", Status.CLOSED.name()), Updates.set("closedBy", "stream: " + type),
                         Updates.set("closedAt", Date.from(occurredAt))));
     }

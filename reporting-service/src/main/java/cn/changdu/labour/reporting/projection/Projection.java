@@ -95,7 +95,8 @@ public class Projection {
 
     private static final String PLACED = "employment.WorkerPlaced";
     private static final String JOINED = "projectlabor.WorkerJoinedProject";
-    private static final int CHUNK = 500;
+    /** Keys per IN list: H2 re-checks every found row against the whole list, so long lists cost rows × keys. */
+    private static final int CHUNK = 50;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

@@ -73,15 +73,15 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
             incoming.add(Incoming.of(r.topic(), r.partition(), r.offset(), r.value()));
         }
         Projection.Result result = projection.apply(readModel.active(), incoming, true, this::beforeCommit);
-        for (Incoming r : result.unreadable()) {
-            counter("platform.events.unprocessable", r.topic()).increment();
-        }
-        for (Fact f : result.facts()) {
-            counter("platform.events.projected", f.topic()).increment();
-        }
-        for (Fact f : result.duplicates()) {
-            counter("platform.events.duplicates", f.topic()).increment();
-        }
+        Map<String, Integer> unprocessable = new java.util.HashMap<>();
+        Map<String, Integer> projected = new java.util.HashMap<>();
+        Map<String, Integer> duplicates = new java.util.HashMap<>();
+        result.unreadable().forEach(r -> unprocessable.merge(r.topic(), 1, Integer::sum));
+        result.facts().forEach(f -> projected.merge(f.topic(), 1, Integer::sum));
+        result.duplicates().forEach(f -> duplicates.merge(f.topic(), 1, Integer::sum));
+        unprocessable.forEach((topic, n) -> counter("platform.events.unprocessable", topic).increment(n));
+        projected.forEach((topic, n) -> counter("platform.events.projected", topic).increment(n));
+        duplicates.forEach((topic, n) -> counter("platform.events.duplicates", topic).increment(n));
         if (!result.records().isEmpty()) {
             listeners.forEach(l -> l.accept(result));
         }
