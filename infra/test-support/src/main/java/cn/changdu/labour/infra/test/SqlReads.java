@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,17 @@ public final class SqlReads implements BeanPostProcessor {
         if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
             count(sql);
         }
-        return method.invoke(connection, args);
+        Object result = method.invoke(connection, args);
+        if (method.getName().equals("createStatement") && result instanceof Statement statement) {
+            // a query without parameters runs as a plain statement: counted when it is executed
+            return proxy(Statement.class, statement, (target, m, a) -> {
+                if (m.getName().startsWith("execute") && a != null && a.length > 0 && a[0] instanceof String sql) {
+                    count(sql);
+                }
+                return m.invoke(target, a);
+            });
+        }
+        return result;
     }
 
     private void count(String sql) {
