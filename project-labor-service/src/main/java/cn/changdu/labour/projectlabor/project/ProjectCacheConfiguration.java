@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +26,11 @@ import java.util.UUID;
  * {@code platform.projects.cache.expire-after-access} without a command; entries are held by reference (the
  * aggregate itself, not a copy).
  * <p>
- * A cached project is only as fresh as this instance's own writes. When another instance has written the project
- * since, the next command here appends at a sequence number that is taken: the event store's unique
- * (aggregate, sequence) key refuses it, the caller gets a 409, nothing is stored, and Axon drops the entry on the
- * rollback, so the retry loads the project from the store (TwoInstancesTest).
+ * A cached project is only as fresh as this instance's own writes, so each use is checked against the event store
+ * first ({@link CheckedAggregateCache}: one index lookup); a project another instance has written since is read
+ * from the store. Another instance writing between that check and this one's append still makes the append take a
+ * sequence number that is taken: the event store's unique (aggregate, sequence) key refuses it, the caller gets a
+ * 409, nothing is stored, and Axon drops the entry on the rollback (TwoInstancesTest).
  * <p>
  * Each application context has a JCache manager of its own (its own URI), closed with the context: two instances
  * in one JVM must not share aggregates, whose locks are per instance.
@@ -45,7 +48,7 @@ public class ProjectCacheConfiguration {
     }
 
     @Bean(PROJECT_CACHE)
-    public Cache projectCache(CacheManager projectCacheManager,
+    public Cache projectCache(CacheManager projectCacheManager, ObjectProvider<EventStore> eventStore,
                               @Value("${platform.projects.cache.max-entries:64}") long maxEntries,
                               @Value("${platform.projects.cache.expire-after-access:30m}") Duration expireAfterAccess) {
         if (maxEntries <= 0) {
@@ -55,6 +58,7 @@ public class ProjectCacheConfiguration {
         configuration.setMaximumSize(OptionalLong.of(maxEntries));
         configuration.setExpireAfterAccess(OptionalLong.of(expireAfterAccess.toNanos()));
         configuration.setStoreByValue(false);
-        return new JCacheAdapter(projectCacheManager.createCache("projects", configuration));
+        return new CheckedAggregateCache(new JCacheAdapter(projectCacheManager.createCache("projects", configuration)),
+                eventStore::getObject);
     }
 }
