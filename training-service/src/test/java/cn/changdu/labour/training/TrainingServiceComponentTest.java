@@ -126,7 +126,7 @@ class TrainingServiceComponentTest {
     }
 
     /**
-     * Many writers commit at once; the relay, tracking the Mongo event store, must put every single event on
+     * Many writers commit at once; the relay, tracking the event store, must put every single event on
      * Kafka. A tracking token that skipped a late-committing event would fail this.
      */
     @Test

@@ -20,9 +20,8 @@ import org.springframework.stereotype.Component;
  * nested units of work of this one; their events are appended together when the outer one commits, so a refusal
  * by either the class (size, once per class) or the person's record (overlap, duplicate training, consolidation)
  * for any enrolment stores nothing at all. Within one service instance Axon locks both aggregates until then.
- * Residual risk: with several instances, a concurrent change of the same aggregate elsewhere fails the append
- * (409), and since MongoDB without transactions appends the batch in order, events of aggregates before the
- * conflicting one could remain; a single writer per service avoids it (as the platform runs today).
+ * With several instances, a concurrent change of the same aggregate elsewhere fails the append (409); the events of
+ * the unit of work are appended in its one database transaction, so none of them remain.
  */
 @Component
 public class EnrolmentCoordinator {

@@ -12,7 +12,7 @@ import cn.changdu.labour.training.classes.api.EmploymentStatus;
 import cn.changdu.labour.training.classes.api.Enrolment;
 import cn.changdu.labour.training.classes.app.Enrolments;
 import cn.changdu.labour.training.classes.model.TrainingPolicy;
-import cn.changdu.labour.training.classes.query.TrainingViews;
+import cn.changdu.labour.training.classes.query.TrainingQueries;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
 import cn.changdu.labour.training.trainee.model.TrainingRecordRules;
 import cn.changdu.labour.training.trainee.model.TrainingRecordRules.Entry;
@@ -24,10 +24,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,15 +86,15 @@ public class RosterImportController {
 
     private final Enrolments enrolments;
     private final PersonKeys personKeys;
-    private final MongoTemplate mongo;
+    private final TrainingQueries queries;
     private final TrainingPolicy policy;
     private final RowBinder<RosterRow> binder;
 
-    public RosterImportController(Enrolments enrolments, PersonKeys personKeys, MongoTemplate mongo,
+    public RosterImportController(Enrolments enrolments, PersonKeys personKeys, TrainingQueries queries,
                                   TrainingPolicy policy, Validator validator, ObjectMapper objectMapper) {
         this.enrolments = enrolments;
         this.personKeys = personKeys;
-        this.mongo = mongo;
+        this.queries = queries;
         this.policy = policy;
         this.binder = new RowBinder<>(RosterRow.class, COLUMNS, validator, objectMapper);
     }
@@ -110,21 +106,20 @@ public class RosterImportController {
                                      @RequestParam(defaultValue = "false") boolean partial,
                                      @RequestParam(required = false) java.time.Instant occurredAt, Actor actor) throws IOException {
         RowImport<RosterRow> rows = RowImport.read(file, binder, Set.of("name", "residentId"));
-        Document cls = mongo.findById(classId, Document.class, TrainingViews.CLASSES);
-        if (cls == null) {
-            throw new NotFound("未找到编号为 " + classId + " 的班级");
-        }
-        LocalDate start = LocalDate.parse(cls.getString("startDate"));
-        LocalDate end = LocalDate.parse(cls.getString("endDate"));
-        String trade = cls.getString("trade");
-        String countyCode = cls.getString("countyCode");
-        int plannedSize = cls.getInteger("plannedSize", 0);
-        Map<?, ?> onRoster = cls.get("trainees") instanceof Map<?, ?> m ? m : Map.of();
-        int enrolled = (int) onRoster.values().stream().filter(t -> "ENROLLED".equals(((Document) t).get("status"))).count();
+        TrainingQueries.Roster cls = queries.roster(classId)
+                .orElseThrow(() -> new NotFound("未找到编号为 " + classId + " 的班级"));
+        LocalDate start = cls.startDate();
+        LocalDate end = cls.endDate();
+        String trade = cls.trade();
+        String countyCode = cls.countyCode();
+        int plannedSize = cls.plannedSize();
+        int enrolled = cls.enrolled();
 
         Map<Integer, Enrolment> byRow = new HashMap<>();
         rows.valid().forEach(bound -> byRow.put(bound.row(), enrolment(bound.value())));
-        Map<String, List<Entry>> records = records(byRow.values());
+        List<String> people = byRow.values().stream().map(Enrolment::personKey).distinct().toList();
+        Set<String> onRoster = queries.enrolledAmong(classId, people);
+        Map<String, List<Entry>> records = records(people);
         List<Enrolment> duplicateAttempts = new ArrayList<>();
         int[] accepted = {0};
         List<RowImport.Checked<Enrolment>> good = rows.check(bound -> {
@@ -150,35 +145,22 @@ public class RosterImportController {
         return rows.applyAll(good, partial, all -> enrolments.enrol(classId, all, actor, occurredAt));
     }
 
-    /** The classes each person of the roster is enrolled in, from the people read model in one query. */
-    private Map<String, List<Entry>> records(java.util.Collection<Enrolment> rows) {
+    /** The classes each person of the roster is enrolled in, from the people read model in one query per file. */
+    private Map<String, List<Entry>> records(List<String> people) {
         Map<String, List<Entry>> records = new HashMap<>();
-        Query query = Query.query(Criteria.where("_id").in(rows.stream().map(Enrolment::personKey).distinct().toList()));
-        query.fields().include("classes");
-        for (Document person : mongo.find(query, Document.class, TrainingViews.PEOPLE)) {
-            List<Entry> entries = new ArrayList<>();
-            if (person.get("classes") instanceof Map<?, ?> classes) {
-                for (Object value : classes.values()) {
-                    Document c = (Document) value;
-                    if ("ENROLLED".equals(c.get("status")) && c.getString("startDate") != null) {
-                        entries.add(new Entry(c.getString("classId"), c.getString("countyCode"), c.getString("trade"),
-                                LocalDate.parse(c.getString("startDate")), LocalDate.parse(c.getString("endDate"))));
-                    }
-                }
-            }
-            records.put(person.getString("_id"), entries);
-        }
+        queries.enrolmentsOf(people).forEach((personKey, classes) -> records.put(personKey, classes.stream()
+                .map(c -> new Entry(c.classId(), c.countyCode(), c.trade(), c.startDate(), c.endDate())).toList()));
         return records;
     }
 
     /** The plan's rules a row can be checked against before anything is sent: the same ones the person's record enforces. */
     private void check(RowImport<RosterRow> rows, int row, Enrolment e, String classId, String countyCode,
-                       LocalDate start, LocalDate end, String trade, Map<?, ?> onRoster, List<Entry> record) {
+                       LocalDate start, LocalDate end, String trade, Set<String> onRoster, List<Entry> record) {
         Integer earlier = rows.earlierRowOf(e.personKey(), row);
         if (earlier != null) {
             throw new RuleViolation("trainee-listed-once", "residentId", "此人在名单中出现了不止一次（与第 " + earlier + " 行）");
         }
-        if (onRoster.get(e.personKey()) instanceof Document t && "ENROLLED".equals(t.get("status"))) {
+        if (onRoster.contains(e.personKey())) {
             throw new RuleViolation("trainee-enrolled-once-per-class", "residentId", "此人已在本班报名");
         }
         RecordPersonEnrolmentCommand proposed = new RecordPersonEnrolmentCommand(e.personKey(), classId, countyCode, trade,
