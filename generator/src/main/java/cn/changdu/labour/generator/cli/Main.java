@@ -43,6 +43,7 @@ public final class Main {
             Import files:
               --out DIR              write the import files the counties send, and manifest.json
               --format F             csv, xlsx or mixed (each county its own; default mixed)
+              --bad-rows X           share of rows typed wrong (default 0.01; e.g. 0.25 to see every kind refused)
             Through the gateway:
               --gateway URL          send the year's requests (e.g. http://127.0.0.1:8080)
               --rate R               requests per second to aim at (default 0: as fast as --concurrency allows)
@@ -54,6 +55,7 @@ public final class Main {
               --targets FILE         load this target split (year,indicator,area,value) first
             Other:
               --requests FILE        write every request (one canonical line each) without sending it
+              --endpoints            print the requests per endpoint and about how many events they store
               --quiet                print only the final table
             """;
 
@@ -75,7 +77,8 @@ public final class Main {
         Map<String, String> options = parse(args);
         Scale scale = new Scale(Double.parseDouble(options.getOrDefault("scale", "0.01")),
                 LocalDate.parse(options.getOrDefault("until", "2020-12-31")),
-                Long.parseLong(options.getOrDefault("seed", "7")));
+                Long.parseLong(options.getOrDefault("seed", "7")),
+                Double.parseDouble(options.getOrDefault("bad-rows", String.valueOf(Scale.BAD_ROW_SHARE))));
         FileFormat format = FileFormat.valueOf(options.getOrDefault("format", "mixed").toUpperCase(java.util.Locale.ROOT));
         boolean quiet = options.containsKey("quiet");
 
@@ -91,7 +94,11 @@ public final class Main {
         byte[] targets = options.containsKey("targets") ? read(Path.of(options.get("targets"))) : null;
         Stream<Request> requests = new Requests(year, format, targets).stream();
         Map<String, Long> counts = new TreeMap<>();
-        requests = requests.peek(r -> counts.merge(r.service(), 1L, Long::sum));
+        EventEstimate estimate = new EventEstimate();
+        requests = requests.peek(r -> {
+            counts.merge(r.service(), 1L, Long::sum);
+            estimate.add(r);
+        });
 
         FileWriter files = null;
         if (options.containsKey("out")) {
@@ -169,6 +176,9 @@ public final class Main {
                 }
             }
         }
+        if (options.containsKey("endpoints")) {
+            out.print(estimate.table());
+        }
         if (!quiet) {
             out.printf("Requests by service: %s; total time %.1f s, heap used %d MB%n", counts,
                     (System.nanoTime() - started) / 1e9, usedHeapMb());
@@ -205,7 +215,7 @@ public final class Main {
             int eq = name.indexOf('=');
             if (eq > 0) {
                 options.put(name.substring(0, eq), name.substring(eq + 1));
-            } else if (name.equals("strict") || name.equals("quiet")) {
+            } else if (name.equals("strict") || name.equals("quiet") || name.equals("endpoints")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

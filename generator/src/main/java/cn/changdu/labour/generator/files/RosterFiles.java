@@ -23,9 +23,6 @@ import java.util.function.Function;
  */
 public final class RosterFiles {
 
-    /** Share of rows typed wrong. */
-    static final double BAD_ROW_SHARE = 0.01;
-
     private static final Map<String, String> CHANNEL_LABELS = Map.of("ORGANISED_OUT_OF_REGION", "组织化区外劳务协作",
             "CONSTRUCTION_PROJECT", "工程项目带动", "LOCAL_INDUSTRY", "产业吸纳", "SOCIAL_FORCES", "社会力量",
             "PRIVATE_ENTERPRISE", "非公企业");
@@ -131,7 +128,7 @@ public final class RosterFiles {
         SplittableRandom random = scale.random("file:" + name);
         List<BadRow> bad = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (random.nextDouble() < BAD_ROW_SHARE) {
+            if (random.nextDouble() < scale.badRowShare()) {
                 Fault fault = faults.get(random.nextInt(faults.size()));
                 List<String> typed = fault.typed().apply(rows.get(i));
                 // an extra row (a duplicate, a stranger) comes after the true one; a mistyped row stands instead of it

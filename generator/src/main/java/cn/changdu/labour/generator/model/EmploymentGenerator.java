@@ -82,6 +82,7 @@ final class EmploymentGenerator {
     private final List<Placement> placements = new ArrayList<>();
     private final Map<String, Integer> used = new HashMap<>();
     private int placementNo;
+    private int governmentOrganised;
 
     EmploymentGenerator(Scale scale, People people) {
         this.scale = scale;
@@ -257,7 +258,8 @@ final class EmploymentGenerator {
                 destination = "OUT_OF_REGION";
                 province = Draw.one(PARTNER_PROVINCES, random);
                 double roll = random.nextDouble();
-                organisedBy = roll < 0.5 ? "GOVERNMENT" : roll < 0.78 ? "LABOUR_MARKET_BODY" : "WORK_TEAM";
+                // half by the government (the plan's ≥ 1,100), the first one always: even a tiny year has one
+                organisedBy = roll < 0.5 || governmentOrganised++ == 0 ? "GOVERNMENT" : roll < 0.78 ? "LABOUR_MARKET_BODY" : "WORK_TEAM";
             }
             case "SOCIAL_FORCES" -> {
                 boolean outside = Draw.chance(0.3, random);

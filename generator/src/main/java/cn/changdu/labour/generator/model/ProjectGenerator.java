@@ -130,6 +130,14 @@ final class ProjectGenerator {
         int firstCrew = (int) Math.round(stints * (0.4 + 0.2 * random.nextDouble()));
         // a project that hires too few locals has its outside crew in first: below 30 % from its first day
         boolean lowShare = localTarget < 0.3;
+        // exactly the project's share of locals (not a coin per worker: small rosters would stray far from it)
+        List<Integer> eligible = new ArrayList<>();
+        for (int k = lowShare ? firstCrew / 2 : 0; k < stints; k++) {
+            eligible.add(k);
+        }
+        java.util.Collections.shuffle(eligible, new java.util.Random(random.nextLong()));
+        java.util.Set<Integer> locals = new java.util.HashSet<>(eligible.subList(0,
+                (int) Math.min(eligible.size(), Math.round(localTarget * stints))));
         for (int k = 0; k < stints; k++) {
             boolean first = k < firstCrew;
             // the first crew comes on the first day (one roster file when the project imports it)
@@ -142,7 +150,7 @@ final class ProjectGenerator {
             if (left != null && left.isAfter(LocalDate.of(2020, 12, 31))) {
                 left = null;
             }
-            boolean local = random.nextDouble() < localTarget && !(lowShare && k < firstCrew / 2);
+            boolean local = locals.contains(k);
             Person person = local ? localWorker(county, joined, roster) : outsider(joined, roster);
             String trade = Draw.one(TRADES, random);
             int base = trade.equals("普工") ? Draw.between(38, 46, random) : Draw.between(48, 70, random);

@@ -5,14 +5,24 @@ import java.util.SplittableRandom;
 
 /**
  * The size of the generated year ({@code --scale}: 1 = the plan's 2020 targets), the business date it runs to
- * ({@code --until}) and the seed every random choice derives from.
+ * ({@code --until}), the seed every random choice derives from, and the share of import-file rows typed wrong
+ * ({@code --bad-rows}, 1 % by default; more, to see the services refuse every kind).
  */
-public record Scale(double factor, LocalDate until, long seed) {
+public record Scale(double factor, LocalDate until, long seed, double badRowShare) {
+
+    public static final double BAD_ROW_SHARE = 0.01;
 
     public static final LocalDate YEAR_START = LocalDate.of(2020, 1, 1);
     public static final LocalDate YEAR_END = LocalDate.of(2020, 12, 31);
 
+    public Scale(double factor, LocalDate until, long seed) {
+        this(factor, until, seed, BAD_ROW_SHARE);
+    }
+
     public Scale {
+        if (!(badRowShare >= 0) || badRowShare > 0.5) {
+            throw new IllegalArgumentException("--bad-rows must be between 0 and 0.5, not " + badRowShare);
+        }
         if (!(factor > 0) || factor > 10) {
             throw new IllegalArgumentException("--scale must be above 0 and at most 10, not " + factor);
         }

@@ -308,10 +308,12 @@ final class TrainingGenerator {
                 d.inspections.add(inspection(second, false, d));
             }
         }
-        for (TraineeDraft t : d.trainees) {
-            if (t.withdrawnOn == null) {
-                t.passed = Draw.chance(d.passChance, random);
-            }
+        // the class's pass rate is its own (the organiser's quality); which trainees fail is chance
+        List<TraineeDraft> assessed = new ArrayList<>(d.trainees.stream().filter(t -> t.withdrawnOn == null).toList());
+        java.util.Collections.shuffle(assessed, new java.util.Random(random.nextLong()));
+        long passes = Math.round(d.passChance * assessed.size());
+        for (int i = 0; i < assessed.size(); i++) {
+            assessed.get(i).passed = i < passes;
         }
         if (d.inspections.size() >= 2) {
             d.completedAt = d.end.atTime(17, 30);

@@ -41,6 +41,7 @@ class LoadDriverTest {
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final AtomicInteger lagging = new AtomicInteger(2);
+    private final AtomicInteger things = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -66,7 +67,7 @@ class LoadDriverTest {
         int status = 201;
         String answer = "{}";
         if (path.equals("/things")) {
-            answer = "{\"id\":\"T-" + seen.size() + "\"}";
+            answer = "{\"id\":\"T-" + things.incrementAndGet() + "\"}";
         } else if (path.equals("/broken")) {
             status = 500;
         } else if (path.equals("/lagging") && lagging.getAndDecrement() > 0) {
