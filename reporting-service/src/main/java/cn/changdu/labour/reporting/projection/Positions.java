@@ -43,11 +43,13 @@ public class Positions {
     private final JdbcTemplate jdbc;
     private final ReadModel readModel;
     private final Admin admin;
+    private final ProjectionConsumer consumer;
     private volatile Map<String, TopicPosition> latest = Map.of();
     private volatile List<PartitionPosition> partitions = List.of();
 
-    public Positions(JdbcTemplate jdbc, ReadModel readModel, Admin admin, MeterRegistry meters) {
+    public Positions(JdbcTemplate jdbc, ReadModel readModel, Admin admin, MeterRegistry meters, ProjectionConsumer consumer) {
         this.jdbc = jdbc;
+        this.consumer = consumer;
         this.readModel = readModel;
         this.admin = admin;
         for (String topic : Topics.ALL) {
@@ -94,6 +96,11 @@ public class Positions {
                     if (e.getKey().topic().equals(topic)) {
                         Object[] row = rows.get(e.getKey().partition());
                         long next = row == null ? 0 : (Long) row[0];
+                        Long consumed = consumer.consumedUpTo(topic, e.getKey().partition());
+                        if (consumed != null && consumed > next && row != null) {
+                            // only transaction markers between the last projected record and the consumer's position
+                            next = consumed;
+                        }
                         lag += Math.max(0, e.getValue() - next);
                         parts.add(new PartitionPosition(topic, e.getKey().partition(), next, e.getValue(),
                                 row == null ? null : (Instant) row[2]));

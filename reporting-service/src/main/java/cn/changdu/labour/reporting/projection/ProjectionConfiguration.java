@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
@@ -58,7 +57,8 @@ public class ProjectionConfiguration {
     public KafkaAdmin.NewTopics projectedTopics(@Value("${platform.topics.partitions:${PLATFORM_TOPIC_PARTITIONS:3}}") int partitions,
                                                 @Value("${platform.topics.replication:${PLATFORM_TOPIC_REPLICATION:1}}") short replication) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(t -> TopicBuilder.name(t).partitions(partitions).replicas(replication).build())
+                // the history a rebuild reads from the beginning: kept for good, as the domain services create them
+                .map(t -> TopicBuilder.name(t).partitions(partitions).replicas(replication).config("retention.ms", "-1").build())
                 .toList().toArray(new NewTopic[0]));
     }
 
@@ -83,6 +83,8 @@ public class ProjectionConfiguration {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the relay publishes in Kafka transactions: records of an aborted one are no events
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
@@ -91,7 +93,8 @@ public class ProjectionConfiguration {
         properties.setConsumerRebalanceListener(consumer);
         // Kafka's committed offsets are informative only (tools, lag); the store's decide
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setMessageListener((BatchMessageListener<String, String>) consumer::onBatch);
+        properties.setMessageListener(consumer);
+        properties.setIdleEventInterval(1000L);
         KafkaMessageListenerContainer<String, String> container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer()), properties);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

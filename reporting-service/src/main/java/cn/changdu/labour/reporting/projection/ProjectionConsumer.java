@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * rolls the batch back and the container retries it.
  */
 @Component
-public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
+public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
+        org.springframework.kafka.listener.BatchConsumerAwareMessageListener<String, String> {
 
     public static final String DEAD_LETTERS = "changdu.reporting.dlt";
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
@@ -53,6 +54,11 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
     private final List<java.util.function.Consumer<Projection.Result>> listeners = new CopyOnWriteArrayList<>();
     /** Records received since start (including those below the stored offsets): what a restart re-read. */
     private final AtomicLong received = new AtomicLong();
+    /**
+     * The consumer's position per assigned partition after the last batch or idle poll: past the relay's transaction
+     * markers, which are no records, so a caught-up partition shows no lag although its last record is one below.
+     */
+    private final Map<TopicPartition, Long> consumed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionConsumer(Projection projection, ReadModel readModel, Alerts alerts, KafkaTemplate<String, String> kafka,
                               MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock) {
@@ -63,6 +69,36 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
         this.unprocessable = reportingDatabase.getCollection("unprocessable");
         this.meters = meters;
         this.clock = clock;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        onBatch(records);
+        remember(consumer);
+    }
+
+    /** An idle poll (published on the consumer thread): the positions may have moved past transaction markers. */
+    @org.springframework.context.event.EventListener
+    public void onIdle(org.springframework.kafka.event.ListenerContainerIdleEvent idle) {
+        remember(idle.getConsumer());
+    }
+
+    private void remember(Consumer<?, ?> consumer) {
+        if (consumer == null) {
+            return;
+        }
+        try {
+            for (TopicPartition tp : consumer.assignment()) {
+                consumed.put(tp, consumer.position(tp, java.time.Duration.ofMillis(200)));
+            }
+        } catch (RuntimeException e) {
+            log.debug("positions not read: {}", e.toString());
+        }
+    }
+
+    /** The consumer's position on a partition this instance consumes (null: not known here). */
+    public Long consumedUpTo(String topic, int partition) {
+        return consumed.get(new TopicPartition(topic, partition));
     }
 
     /** Applies one polled batch (called by the listener container; a failure makes it retry the batch). */
@@ -128,6 +164,11 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener {
             consumer.seekToBeginning(fromStart);
         }
         log.info("partitions assigned: {} (resuming from the stored offsets)", partitions);
+    }
+
+    @Override
+    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(consumed::remove);
     }
 
     /** Called after each committed batch (the live dashboard and the figure cache listen). */
