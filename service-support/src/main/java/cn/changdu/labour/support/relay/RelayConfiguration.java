@@ -53,6 +53,11 @@ public class RelayConfiguration {
      * Boot's producer factory on purpose: with {@code spring.kafka.producer.transaction-id-prefix} set, Boot adds a
      * Kafka transaction manager that displaces the database's, and Axon would then run every unit of work in a
      * Kafka transaction instead of a database one.
+     * <p>
+     * The transactional ids are the same for every instance of a service: a restarted instance aborts at once what
+     * its crashed predecessor left open (consumers reading committed records wait for an open transaction), and
+     * when the relay's claim moves to another instance, the new owner fences the old one's producer. Which instance
+     * relays is decided by the claim on the relay's token, not by these ids.
      */
     @Bean
     public ProducerFactory<String, String> relayProducerFactory(KafkaProperties kafka,
