@@ -13,13 +13,17 @@ import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
+import cn.changdu.labour.training.classes.TrainingClassCacheConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -59,6 +63,12 @@ class TrainingLifecycleComponentTest {
     TestRestTemplate rest;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    @Qualifier(TrainingClassCacheConfiguration.TRAINING_CLASS_CACHE)
+    Cache classCache;
+    /** 0: the class cache is off ({@code -Dtraining.class-cache.max-entries=0} measures the commands without it). */
+    @Value("${training.class-cache.max-entries:64}")
+    long classCacheEntries;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -253,6 +263,17 @@ class TrainingLifecycleComponentTest {
         // importing the same file again: every good row is now already enrolled
         ResponseEntity<String> twice = upload(classId, "roster.csv", file, false);
         assertThat(json.readTree(twice.getBody()).get("errors").size()).isEqualTo(2000);
+
+        // the class now holds 1,981 events; with the aggregate cache a command on it does not read them all again
+        if (classCacheEntries > 0) {
+            assertThat(classCache.containsKey(classId)).as("the class, cached when the import committed").isTrue();
+        }
+        long singles = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            ok(post(trainees(classId), person("学员" + (2000 + i), TestPeople.residentId("540329", 790_000 + i), "")));
+        }
+        System.out.printf("[training] single enrolment into the class of 1,980 trainees (class cache %s): %.0f ms each%n",
+                classCacheEntries > 0 ? "on" : "off", (System.nanoTime() - singles) / 1e6 / 10);
     }
 
     @Test

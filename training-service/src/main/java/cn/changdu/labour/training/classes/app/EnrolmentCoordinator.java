@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * by either the class (size, once per class) or the person's record (overlap, duplicate training, consolidation)
  * for any enrolment stores nothing at all. Within one service instance Axon locks both aggregates until then.
  * With several instances, a concurrent change of the same aggregate elsewhere fails the append (409); the events of
- * the unit of work are appended in its one database transaction, so none of them remain.
+ * the unit of work are appended in its one database transaction, so none of them remain. (The class aggregate is
+ * cached, see {@code TrainingClassCacheConfiguration}: a copy made stale by another instance is such a conflict, once.)
  */
 @Component
 public class EnrolmentCoordinator {

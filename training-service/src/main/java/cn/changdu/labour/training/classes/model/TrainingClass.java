@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * assessment, completion, subsidies and after-training work. Rules that span classes (overlapping dates,
  * duplicate training) live on the person's record ({@code trainee.model.Trainee}).
  */
-@Aggregate
+@Aggregate(cache = "trainingClassCache") // TrainingClassCacheConfiguration: a 2,000-row roster is thousands of events
 public class TrainingClass {
 
     /** Metadata keys (see service-support's AxonStorageConfiguration). */
