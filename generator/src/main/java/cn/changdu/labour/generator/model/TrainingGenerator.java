@@ -515,7 +515,8 @@ final class TrainingGenerator {
         List<Trainee> trainees = d.trainees.stream().map(t -> new Trainee(t.person, t.poor, t.consolidation, t.previousYear,
                 t.site, t.householdNo, t.enrolledAt, t.withdrawnOn, t.absentMask, t.passed, t.recommendation, t.first,
                 t.second, t.subsidy)).toList();
-        int planned = d.size + Draw.between(0, Math.max(1, d.size / 4), random);
+        // a seat or more to spare: a full class would refuse a late enrolment before any other rule is checked
+        int planned = d.size + Draw.between(1, Math.max(1, d.size / 4), random);
         return new TrainingClass(no, d.county, organiser, organiserType, d.trade, planned, d.start, d.end, d.filedAt,
                 d.late, d.orderDirected, d.employer, delivery, SUBSIDY.get(d.trade.category()),
                 !Draw.chance(0.1, random), d.rosterImport, trainees, List.copyOf(d.registers),

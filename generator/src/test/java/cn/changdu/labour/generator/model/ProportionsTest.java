@@ -85,6 +85,8 @@ class ProportionsTest {
                 assertThat(c.lateFiling().approver()).isNotBlank();
             }
             assertThat(WorkingDays.isWorkingDay(c.start())).isTrue();
+            // a seat to spare: a duplicate-training attempt must meet the duplicate rule, not a full class
+            assertThat(c.plannedSize()).isGreaterThan(c.trainees().size());
         }
     }
 
