@@ -127,9 +127,8 @@ public final class Requests {
 
     private static Request json(LocalDateTime when, String service, String method, String endpoint, String path, Actor actor,
                                 ObjectNode body, List<String> keys, Creates creates, Expect expect, boolean mayLag) {
-        if (body.has("occurredAt") || !method.equals("GET")) {
-            body.put("occurredAt", instant(when).toString());
-        }
+        // every write says when it happened (a placeholder put earlier keeps the field's place in the body)
+        body.put("occurredAt", instant(when).toString());
         try {
             return new Request(0, instant(when), service, method, endpoint, path, actor, new Json(JSON.writeValueAsString(body)),
                     keys, creates, expect, mayLag, null);

@@ -88,32 +88,4 @@ public final class Geography {
     public static double weight(County county) {
         return (double) county.population() / TOTAL_POPULATION;
     }
-
-    /**
-     * {@code total} split over the counties by population, largest remainders rounded up, so the parts add up to
-     * the total exactly and the split is the same every run.
-     */
-    public static int[] split(int total) {
-        int[] parts = new int[COUNTIES.size()];
-        double[] remainders = new double[COUNTIES.size()];
-        int assigned = 0;
-        for (int i = 0; i < parts.length; i++) {
-            double exact = total * weight(COUNTIES.get(i));
-            parts[i] = (int) Math.floor(exact);
-            remainders[i] = exact - parts[i];
-            assigned += parts[i];
-        }
-        while (assigned < total) {
-            int best = 0;
-            for (int i = 1; i < parts.length; i++) {
-                if (remainders[i] > remainders[best]) {
-                    best = i;
-                }
-            }
-            parts[best]++;
-            remainders[best] = -1;
-            assigned++;
-        }
-        return parts;
-    }
 }
