@@ -87,10 +87,11 @@ class ProjectionLoadTest {
         try (ConfigurableApplicationContext context = InstancesTest.start(db, group, "--platform.projection.checkpoint-interval=PT2S")) {
             report("start-up on an empty store: %.1f s", seconds(t1));
             long t2 = System.nanoTime();
-            long projected = awaitCaughtUp(context);
+            long projected = awaitCaughtUp(context, true);
             double live = seconds(t2);
             report("live projection (catch-up from empty): %d records in %.1f s = %.0f events/s", projected, live, projected / live);
             heap("after live projection");
+            store(db, context, "after live projection", events);
         }
         long t3 = System.nanoTime();
         try (ConfigurableApplicationContext context = InstancesTest.start(db, group, "--platform.projection.checkpoint-interval=PT2S")) {
@@ -146,25 +147,57 @@ class ProjectionLoadTest {
             }
             Collections.sort(visible);
             report("event published → figure committed (20 single events): p50 %d ms, max %d ms", visible.get(10), visible.get(19));
+            int before = jdbc.queryForObject("SELECT active_version FROM projection_state WHERE id = 1", Integer.class);
             Rebuild.Progress rebuilt = context.getBean(Rebuild.class).runNow();
             report("rebuild: %s, %d records, %.0f events/s", rebuilt.state(), rebuilt.done(), rebuilt.eventsPerSecond());
             heap("after the rebuild");
             assertThat(rebuilt.state()).isEqualTo(Rebuild.State.SWITCHED);
+            long dropStart = System.nanoTime();
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM read_model_version WHERE version = ? AND state = 'RETIRED'", Integer.class, before) == 1
+                    && jdbc.queryForObject("SELECT COUNT(*) FROM projected_type WHERE version = ?", Integer.class, before) > 0) {
+                Thread.sleep(500);
+            }
+            report("the replaced version's rows deleted %.1f s after the switch", seconds(dropStart));
+            store(db, context, "after the rebuild (old version deleted)", events);
         }
         Files.write(Path.of("target/load-results.txt"), results);
     }
 
-    private long awaitCaughtUp(ConfigurableApplicationContext context) throws Exception {
+    private long awaitCaughtUp(ConfigurableApplicationContext context, boolean progress) throws Exception {
         Positions positions = context.getBean(Positions.class);
         long deadline = System.currentTimeMillis() + 3_600_000;
+        long lastReport = System.nanoTime();
+        long lastProjected = 0;
         while (System.currentTimeMillis() < deadline) {
             List<Positions.TopicPosition> current = positions.current();
+            long projected = current.stream().mapToLong(Positions.TopicPosition::projected).sum();
             if (current.stream().allMatch(p -> p.lag() == 0)) {
-                return current.stream().mapToLong(Positions.TopicPosition::projected).sum();
+                return projected;
+            }
+            if (progress && System.nanoTime() - lastReport > 60_000_000_000L) {
+                // the rate per minute of catching up: flat, or falling as the store grows
+                report("  live projection at %d records: %.0f events/s in the last minute", projected,
+                        (projected - lastProjected) / seconds(lastReport));
+                lastReport = System.nanoTime();
+                lastProjected = projected;
             }
             Thread.sleep(500);
         }
         throw new AssertionError("not caught up");
+    }
+
+    /** The store's size on disk: the H2 file (or the PostgreSQL database), per event published. */
+    private void store(TestDatabases.Database db, ConfigurableApplicationContext context, String when, int events) throws Exception {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long bytes;
+        if (db.url().startsWith("jdbc:h2:file:")) {
+            String path = db.url().substring("jdbc:h2:file:".length());
+            path = path.contains(";") ? path.substring(0, path.indexOf(';')) : path;
+            bytes = Files.size(Path.of(path + ".mv.db"));
+        } else {
+            bytes = jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
+        }
+        report("store %s: %d MB (%d bytes per event)", when, bytes >> 20, bytes / events);
     }
 
     private static BigDecimal enrolments(JdbcTemplate jdbc) {

@@ -43,6 +43,7 @@ public class Checkpoints {
     private final ReadModel readModel;
     private final Positions positions;
     private final long intervalMillis;
+    private final Names names;
 
     public Checkpoints(JdbcTemplate jdbc, ReadModel readModel, Positions positions,
                        @Value("${platform.projection.checkpoint-interval:PT6H}") Duration interval) {
@@ -50,6 +51,7 @@ public class Checkpoints {
         this.readModel = readModel;
         this.positions = positions;
         this.intervalMillis = interval.toMillis();
+        this.names = new Names(jdbc);
     }
 
     /** The figures of the facts of a version recorded before {@code moment}. */
@@ -74,7 +76,7 @@ public class Checkpoints {
                 : new Object[]{version, Timestamp.from(to), Timestamp.from(from)};
         jdbc.query(sql, rs -> {
             count[0]++;
-            Codec.readEffects(rs.getString(1), (k, d) -> figures.merge(k, d, BigDecimal::add));
+            Codec.readEffects(rs.getBytes(1), names, (k, d) -> figures.merge(k, d, BigDecimal::add));
         }, args);
         return count[0];
     }

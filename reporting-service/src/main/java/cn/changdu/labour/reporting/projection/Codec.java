@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -13,9 +16,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The compact text forms of figure deltas (a fact's effects), of figure sets (checkpoints, gzip + Base64 to stay a
- * plain VARCHAR) and of a case's open entries. Fields are tab-separated, lines newline-separated: no indicator, area,
- * period or case value holds either.
+ * The compact forms of figure deltas (a fact's effects, binary: {@link Packed}) and of figure sets (checkpoints: text,
+ * gzip + Base64 to stay a plain VARCHAR; fields tab-separated, lines newline-separated: no indicator, area or period
+ * holds either).
  */
 public final class Codec {
 
@@ -34,33 +37,42 @@ public final class Codec {
         }
     }
 
-    /** {@code indicator \t area \t delta \t period,period,...} per line, grouped by indicator, area and delta. */
-    public static String effects(Map<FigureKey, BigDecimal> deltas) {
-        Map<String, StringBuilder> groups = new LinkedHashMap<>();
+    /**
+     * A fact's effects, binary: per indicator, area and delta (names by number, {@link Names}) the periods it changed,
+     * as period codes ({@link Packed#period(String)}), ascending and each after the first as the difference.
+     */
+    static byte[] effects(Map<FigureKey, BigDecimal> deltas, Names names) {
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
         deltas.forEach((k, d) -> {
             if (d.signum() != 0) {
-                StringBuilder periods = groups.computeIfAbsent(k.indicator() + "\t" + k.area() + "\t" + d.toPlainString(),
-                        g -> new StringBuilder());
-                if (!periods.isEmpty()) {
-                    periods.append(',');
-                }
-                periods.append(k.period());
+                groups.computeIfAbsent(List.of(k.indicator(), k.area(), d), g -> new ArrayList<>()).add(Packed.period(k.period()));
             }
         });
-        StringBuilder text = new StringBuilder();
-        groups.forEach((group, periods) -> text.append(group).append('\t').append(periods).append('\n'));
-        return text.toString();
+        Packed.Out out = new Packed.Out();
+        groups.forEach((g, periods) -> {
+            out.varint(names.id((String) g.get(0))).varint(names.id((String) g.get(1))).decimal((BigDecimal) g.get(2));
+            Collections.sort(periods);
+            out.varint(periods.size());
+            int last = 0;
+            for (int code : periods) {
+                out.varint(code - last);
+                last = code;
+            }
+        });
+        return out.bytes();
     }
 
-    public static void readEffects(String text, BiConsumer<FigureKey, BigDecimal> each) {
-        if (text == null || text.isEmpty()) {
-            return;
-        }
-        for (String line : text.split("\n")) {
-            String[] f = line.split("\t", -1);
-            BigDecimal delta = new BigDecimal(f[2]);
-            for (String period : f[3].split(",")) {
-                each.accept(new FigureKey(f[0], f[1], period), delta);
+    static void readEffects(byte[] packed, Names names, BiConsumer<FigureKey, BigDecimal> each) {
+        Packed.In in = new Packed.In(packed);
+        while (in.more()) {
+            String indicator = names.name(in.small());
+            String area = names.name(in.small());
+            BigDecimal delta = in.decimal();
+            int count = in.small();
+            int code = 0;
+            for (int i = 0; i < count; i++) {
+                code += in.small();
+                each.accept(new FigureKey(indicator, area, Packed.period(code)), delta);
             }
         }
     }

@@ -2,11 +2,9 @@ package cn.changdu.labour.reporting.projection;
 
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,12 +14,13 @@ import java.util.Map;
 
 /**
  * One integration event as the projection sees it: the envelope's metadata, its business year and quarter (Beijing
- * time) and the payload as a map (money as decimal strings), so an indicator is a definition over fields.
+ * time) and the payload as a map (money as decimal strings), so an indicator is a definition over fields. The
+ * payload is not stored with the fact: the topics keep every event, and what a later view needs is kept in its rows.
  */
 public record Fact(String eventId, String type, String source, String topic, int partition, long offset,
                    String aggregateId, long aggregateSequence, String countyCode, String department,
                    String actorId, String actorDepartment, Instant occurredAt, Instant recordedAt,
-                   int year, int quarter, String personKey, Map<String, Object> payload, String payloadJson) {
+                   int year, int quarter, String personKey, Map<String, Object> payload) {
 
     /** Quarters and years are those of China Standard Time (Tibet keeps Beijing time). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -41,17 +40,13 @@ public record Fact(String eventId, String type, String source, String topic, int
         ZonedDateTime local = envelope.occurredAt().atZone(ZONE);
         Object department = payload.get("department");
         Object personKey = payload.get("personKey");
-        try {
-            return new Fact(envelope.eventId(), envelope.type(), envelope.source(), topic, partition, offset,
-                    envelope.aggregateId(), envelope.aggregateSequence(), envelope.countyCode(),
-                    // the owning department where the fact names one (projects), else the recording one
-                    department != null ? department.toString() : envelope.actor().department(),
-                    envelope.actor().id(), envelope.actor().department(), envelope.occurredAt(), envelope.recordedAt(),
-                    local.getYear(), (local.getMonthValue() - 1) / 3 + 1,
-                    personKey == null ? null : personKey.toString(), payload, JSON.writeValueAsString(payload));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Fact(envelope.eventId(), envelope.type(), envelope.source(), topic, partition, offset,
+                envelope.aggregateId(), envelope.aggregateSequence(), envelope.countyCode(),
+                // the owning department where the fact names one (projects), else the recording one
+                department != null ? department.toString() : envelope.actor().department(),
+                envelope.actor().id(), envelope.actor().department(), envelope.occurredAt(), envelope.recordedAt(),
+                local.getYear(), (local.getMonthValue() - 1) / 3 + 1,
+                personKey == null ? null : personKey.toString(), payload);
     }
 
     /** The stream an aggregate sequence counts in. */

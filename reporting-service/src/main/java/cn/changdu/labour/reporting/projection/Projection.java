@@ -100,10 +100,12 @@ public class Projection {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Names names;
 
     public Projection(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.names = new Names(jdbc);
     }
 
     /**
@@ -163,19 +165,42 @@ public class Projection {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private record PersonId(String indicator, String area, int year, String personKey) {
+    /** PERSONS: the quarters (bits 1..4) a person was counted in, per indicator, area and year. */
+    private record Mark(String indicator, String area, int year) {
     }
 
-    private record CaseId(String indicator, String caseKey) {
+    /**
+     * Everything kept per person, one row ({@code person_state}): the PERSONS marks (all time is any year's mark of
+     * the indicator and area) and the transfer the person counts with per year ({@code TransferCounting}).
+     */
+    private static final class Person {
+        final Map<Mark, Integer> marks = new LinkedHashMap<>();
+        final Map<Integer, TransferCounting.Transfer> transfers = new TreeMap<>();
+
+        boolean seenIn(String indicator, String area) {
+            for (Mark m : marks.keySet()) {
+                if (m.area().equals(area) && m.indicator().equals(indicator)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
+    /** An open case's value (and distinct value) in an area and period. */
     private record Entry(BigDecimal value, String distinct) {
     }
 
-    private record DistinctId(String indicator, String area, String period, String value) {
+    private record AreaPeriod(String area, String period) {
     }
 
-    private record TransferId(String personKey, int year) {
+    /** Where a case (CURRENT_*) is open, per indicator keyed by the case's fields: one row per case key ({@code case_state}). */
+    private static final class Case {
+        final Map<String, Map<AreaPeriod, Entry>> entries = new LinkedHashMap<>();
+    }
+
+    /** CURRENT_DISTINCT: open cases per indicator, area and period referring to one distinct value ({@code distinct_state}). */
+    private record Reference(String indicator, String area, String period) {
     }
 
     private record Household(boolean registered, String countyCode, int activePlacements) {
@@ -218,10 +243,9 @@ public class Projection {
         final boolean lock;
         final Map<FigureKey, BigDecimal> deltas = new TreeMap<>();
         Map<FigureKey, BigDecimal> effects;
-        final Rows<PersonId, Integer> persons = new Rows<>();
-        final Rows<CaseId, Map<String, Entry>> cases = new Rows<>();
-        final Rows<DistinctId, Integer> distincts = new Rows<>();
-        final Rows<TransferId, TransferCounting.Transfer> transfers = new Rows<>();
+        final Rows<String, Person> persons = new Rows<>();
+        final Rows<String, Case> cases = new Rows<>();
+        final Rows<String, Map<Reference, Integer>> distincts = new Rows<>();
         final Rows<String, Household> households = new Rows<>();
         final Rows<List<String>, Boolean> householdPlacements = new Rows<>();
         final Rows<String, String> placementHousehold = new Rows<>();
@@ -283,7 +307,7 @@ public class Projection {
                 factRows.add(new Object[]{version, f.eventId(), f.source(), f.topic(), f.partition(), f.offset(), f.type(),
                         f.aggregateId(), f.aggregateSequence(), f.countyCode(), f.department(), f.actorId(),
                         f.actorDepartment(), Timestamp.from(f.occurredAt()), Timestamp.from(f.recordedAt()), f.year(),
-                        f.quarter(), f.personKey(), f.payloadJson(), Codec.effects(effects)});
+                        f.quarter(), f.personKey(), Codec.effects(effects, names)});
                 types.merge(List.of(f.source(), f.type()), 1L, Long::sum);
             }
             write(positions, known, advanced, records);
@@ -334,20 +358,19 @@ public class Projection {
                     classIds.add(p.get("classId").toString());
                 }
             }
-            select("SELECT indicator, area, fact_year, person_key, quarters FROM figure_person WHERE version = ? AND person_key IN (%s)",
-                    personKeys, rs -> persons.loaded(new PersonId(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)), rs.getInt(5)));
-            select("SELECT person_key, fact_year, event_id, transfer_date, channel, county_code, origin FROM transfer_person WHERE version = ? AND person_key IN (%s)",
-                    personKeys, rs -> transfers.loaded(new TransferId(rs.getString(1), rs.getInt(2)),
-                            new TransferCounting.Transfer(rs.getString(3), rs.getString(1), rs.getDate(4).toLocalDate(),
-                                    TransferChannel.valueOf(rs.getString(5)), rs.getString(6),
-                                    TransferCounting.Source.valueOf(rs.getString(7)))));
-            select("SELECT indicator, case_key, entries FROM figure_case WHERE version = ? AND case_key IN (%s)", caseKeys, rs -> {
-                Map<String, Entry> entries = readEntries(rs.getString(3));
-                entries.values().forEach(e -> distinctValues.add(e.distinct()));
-                cases.loaded(new CaseId(rs.getString(1), rs.getString(2)), entries);
+            select("SELECT person_key, state FROM person_state WHERE version = ? AND person_key IN (%s)",
+                    personKeys, rs -> persons.loaded(rs.getString(1), readPerson(rs.getString(1), rs.getBytes(2))));
+            select("SELECT case_key, entries FROM case_state WHERE version = ? AND case_key IN (%s)", caseKeys, rs -> {
+                Case c = readCase(rs.getBytes(2));
+                c.entries.values().forEach(entries -> entries.values().forEach(e -> {
+                    if (!e.distinct().isEmpty()) {
+                        distinctValues.add(e.distinct());
+                    }
+                }));
+                cases.loaded(rs.getString(1), c);
             });
-            select("SELECT indicator, area, period_key, distinct_value, refs FROM figure_distinct WHERE version = ? AND distinct_value IN (%s)",
-                    distinctValues, rs -> distincts.loaded(new DistinctId(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt(5)));
+            select("SELECT distinct_value, refs FROM distinct_state WHERE version = ? AND distinct_value IN (%s)",
+                    distinctValues, rs -> distincts.loaded(rs.getString(1), readReferences(rs.getBytes(2))));
             select("SELECT placement_id, household_id FROM placement_household WHERE version = ? AND placement_id IN (%s)", placements, rs -> {
                 placementHousehold.loaded(rs.getString(1), rs.getString(2));
                 householdIds.add(rs.getString(2));
@@ -392,7 +415,9 @@ public class Projection {
         }
 
         void select(String sql, Collection<String> keys, RowHandler handler) {
+            // in key order, so two instances lock shared rows in the same order
             List<String> list = new ArrayList<>(keys);
+            java.util.Collections.sort(list);
             for (int i = 0; i < list.size(); i += CHUNK) {
                 List<String> chunk = list.subList(i, Math.min(list.size(), i + CHUNK));
                 Object[] args = new Object[chunk.size() + 1];
@@ -466,14 +491,18 @@ public class Projection {
             int q = f.quarter();
             int bit = 1 << q;
             String y = String.valueOf(f.year());
+            Person state = personState(f.personKey());
+            boolean changed = false;
             for (String area : areas) {
-                PersonId id = new PersonId(indicator, area, f.year(), f.personKey());
-                Integer seen = persons.get(id);
+                boolean ever = state.seenIn(indicator, area);
+                Mark id = new Mark(indicator, area, f.year());
+                Integer seen = state.marks.get(id);
                 if (seen == null) {
-                    persons.put(id, bit);
+                    state.marks.put(id, bit);
                     List<String> periods = new ArrayList<>(Fact.periods(f.year(), q));
                     periods.remove(Fact.ALL_TIME);
                     add(indicator, List.of(area), periods, BigDecimal.ONE);
+                    changed = true;
                 } else if ((seen & bit) == 0) {
                     add(new FigureKey(indicator, area, y + "Q" + q), BigDecimal.ONE);
                     for (int n = q; n <= 3; n++) {
@@ -482,26 +511,36 @@ public class Projection {
                             add(new FigureKey(indicator, area, y + "YTD" + n), BigDecimal.ONE);
                         }
                     }
-                    persons.put(id, seen | bit);
+                    state.marks.put(id, seen | bit);
+                    changed = true;
                 }
-                PersonId ever = new PersonId(indicator, area, 0, f.personKey());
-                if (persons.get(ever) == null) {
-                    persons.put(ever, 1);
+                if (!ever) {
                     add(new FigureKey(indicator, area, Fact.ALL_TIME), BigDecimal.ONE);
                 }
             }
+            if (changed) {
+                persons.put(f.personKey(), state);
+            }
+        }
+
+        Person personState(String personKey) {
+            Person state = persons.get(personKey);
+            return state == null ? new Person() : state;
         }
 
         /** A case's value in each area and period of the fact (the latest per period); a new case counts once. */
         void open(Definition d, List<String> areas, List<String> periods, Map<String, Object> p) {
-            CaseId id = new CaseId(d.id(), caseKey(d, p));
-            Map<String, Entry> entries = cases.get(id);
-            entries = entries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(entries);
+            String id = caseKey(d, p);
+            Case c = cases.get(id);
+            if (c == null) {
+                c = new Case();
+            }
+            Map<AreaPeriod, Entry> entries = c.entries.computeIfAbsent(d.id(), k -> new LinkedHashMap<>());
             BigDecimal value = d.measure() == Measure.CURRENT_SUM ? IndicatorCatalog.number(p, d.field()) : BigDecimal.ONE;
             String distinct = d.measure() == Measure.CURRENT_DISTINCT ? String.valueOf(p.get(d.field())) : "";
             for (String area : areas) {
                 for (String period : periods) {
-                    Entry old = entries.put(area + "\t" + period, new Entry(value, distinct));
+                    Entry old = entries.put(new AreaPeriod(area, period), new Entry(value, distinct));
                     FigureKey key = new FigureKey(d.id(), area, period);
                     switch (d.measure()) {
                         case CURRENT_SUM -> add(key, old == null ? value : value.subtract(old.value()));
@@ -521,7 +560,7 @@ public class Projection {
                     }
                 }
             }
-            cases.put(id, entries);
+            cases.put(id, c);
         }
 
         /**
@@ -530,41 +569,47 @@ public class Projection {
          * quarter-end report shows the case as it stood at the quarter's end.
          */
         void close(Definition d, List<String> areas, Fact f) {
-            CaseId id = new CaseId(d.id(), caseKey(d, f.payload()));
-            Map<String, Entry> entries = cases.get(id);
+            String id = caseKey(d, f.payload());
+            Case c = cases.get(id);
+            Map<AreaPeriod, Entry> entries = c == null ? null : c.entries.get(d.id());
             if (entries == null) {
                 return;
             }
-            entries = new LinkedHashMap<>(entries);
             for (var it = entries.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();
-                String[] ap = e.getKey().split("\t");
-                if (!areas.contains(ap[0])) {
+                String area = e.getKey().area();
+                String period = e.getKey().period();
+                if (!areas.contains(area)) {
                     continue;
                 }
-                int ytd = ap[1].indexOf("YTD");
-                if (ytd > 0 && !(Integer.parseInt(ap[1].substring(0, ytd)) == f.year()
-                        && f.quarter() <= Integer.parseInt(ap[1].substring(ytd + 3)))) {
+                int ytd = period.indexOf("YTD");
+                if (ytd > 0 && !(Integer.parseInt(period.substring(0, ytd)) == f.year()
+                        && f.quarter() <= Integer.parseInt(period.substring(ytd + 3)))) {
                     continue;
                 }
                 it.remove();
-                FigureKey key = new FigureKey(d.id(), ap[0], ap[1]);
+                FigureKey key = new FigureKey(d.id(), area, period);
                 switch (d.measure()) {
                     case CURRENT_SUM -> add(key, e.getValue().value().negate());
                     case CURRENT_KEYS -> add(key, BigDecimal.ONE.negate());
-                    default -> refer(d.id(), ap[0], ap[1], e.getValue().distinct(), -1);
+                    default -> refer(d.id(), area, period, e.getValue().distinct(), -1);
                 }
             }
             if (entries.isEmpty()) {
+                c.entries.remove(d.id());
+            }
+            if (c.entries.isEmpty()) {
                 cases.remove(id);
             } else {
-                cases.put(id, entries);
+                cases.put(id, c);
             }
         }
 
         void refer(String indicator, String area, String period, String value, int change) {
-            DistinctId id = new DistinctId(indicator, area, period, value);
-            Integer before = distincts.get(id);
+            Map<Reference, Integer> references = distincts.get(value);
+            references = references == null ? new HashMap<>() : references;
+            Reference id = new Reference(indicator, area, period);
+            Integer before = references.get(id);
             int refs = (before == null ? 0 : before) + change;
             if ((before == null || before == 0) && refs > 0) {
                 add(new FigureKey(indicator, area, period), BigDecimal.ONE);
@@ -572,9 +617,14 @@ public class Projection {
                 add(new FigureKey(indicator, area, period), BigDecimal.ONE.negate());
             }
             if (refs <= 0) {
-                distincts.remove(id);
+                references.remove(id);
             } else {
-                distincts.put(id, refs);
+                references.put(id, refs);
+            }
+            if (references.isEmpty()) {
+                distincts.remove(value);
+            } else {
+                distincts.put(value, references);
             }
         }
 
@@ -590,8 +640,8 @@ public class Projection {
             }
             TransferCounting.Transfer t = next.get();
             int year = t.date().getYear();
-            TransferId id = new TransferId(t.personKey(), year);
-            TransferCounting.Transfer old = transfers.get(id);
+            Person state = personState(t.personKey());
+            TransferCounting.Transfer old = state.transfers.get(year);
             TransferCounting.Transfer first = old == null ? t
                     : TransferCounting.countedIn(year, List.of(old, t)).get(t.personKey());
             if (old != null && first.eventId().equals(old.eventId())) {
@@ -601,7 +651,8 @@ public class Projection {
                 countTransfer(old, BigDecimal.ONE.negate());
             }
             countTransfer(first, BigDecimal.ONE);
-            transfers.put(id, first);
+            state.transfers.put(year, first);
+            persons.put(t.personKey(), state);
         }
 
         void countTransfer(TransferCounting.Transfer t, BigDecimal delta) {
@@ -780,7 +831,7 @@ public class Projection {
             int v = version;
             batch("INSERT INTO fact (version, event_id, source, topic, part, kafka_offset, event_type, aggregate_id, "
                     + "aggregate_sequence, county_code, department, actor_id, actor_department, occurred_at, recorded_at, "
-                    + "fact_year, fact_quarter, person_key, payload, effects) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", factRows);
+                    + "fact_year, fact_quarter, person_key, effects) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", factRows);
             List<Object[]> insertPositions = new ArrayList<>();
             List<Object[]> updatePositions = new ArrayList<>();
             for (String key : advanced) {
@@ -790,49 +841,47 @@ public class Projection {
             batch("INSERT INTO aggregate_position (version, stream_key, sequence) VALUES (?,?,?)", insertPositions);
             batch("UPDATE aggregate_position SET sequence = ? WHERE version = ? AND stream_key = ?", updatePositions);
 
+            // figures as increments (atomic, whichever instance commits first), in key order; a figure not there yet is
+            // inserted (two instances inserting the same one: one fails and its batch is retried, then increments)
             List<Object[]> figureRows = new ArrayList<>();
             deltas.forEach((k, d) -> {
                 if (d.signum() != 0) {
-                    figureRows.add(new Object[]{v, k.indicator(), k.area(), k.period(), d});
+                    figureRows.add(new Object[]{d, v, k.indicator(), k.area(), k.period()});
                 }
             });
-            batch("MERGE INTO figure f USING (VALUES (CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
-                    + "CAST(? AS NUMERIC(19,2)))) AS s (version, indicator, area, period_key, delta) "
-                    + "ON f.version = s.version AND f.indicator = s.indicator AND f.area = s.area AND f.period_key = s.period_key "
-                    + "WHEN MATCHED THEN UPDATE SET amount = f.amount + s.delta "
-                    + "WHEN NOT MATCHED THEN INSERT (version, indicator, area, period_key, amount) "
-                    + "VALUES (s.version, s.indicator, s.area, s.period_key, s.delta)", figureRows);
+            int[] updated = batch("UPDATE figure SET amount = amount + ? WHERE version = ? AND indicator = ? AND area = ? AND period_key = ?",
+                    figureRows);
+            List<Object[]> newFigures = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    Object[] r = figureRows.get(i);
+                    newFigures.add(new Object[]{r[1], r[2], r[3], r[4], r[0]});
+                } else if (updated[i] != 1) {
+                    throw new IllegalStateException("figure increment reported " + updated[i] + " rows");
+                }
+            }
+            batch("INSERT INTO figure (version, indicator, area, period_key, amount) VALUES (?,?,?,?,?)", newFigures);
 
             Statements persons = new Statements(
-                    "INSERT INTO figure_person (quarters, version, indicator, area, fact_year, person_key) VALUES (?,?,?,?,?,?)",
-                    "UPDATE figure_person SET quarters = ? WHERE version = ? AND indicator = ? AND area = ? AND fact_year = ? AND person_key = ?",
-                    "DELETE FROM figure_person WHERE version = ? AND indicator = ? AND area = ? AND fact_year = ? AND person_key = ?");
-            this.persons.flush(persons.writer(k -> new Object[]{v, k.indicator(), k.area(), k.year(), k.personKey()},
-                    (k, q) -> new Object[]{q}));
+                    "INSERT INTO person_state (state, version, person_key) VALUES (?,?,?)",
+                    "UPDATE person_state SET state = ? WHERE version = ? AND person_key = ?",
+                    "DELETE FROM person_state WHERE version = ? AND person_key = ?");
+            this.persons.flush(persons.writer(k -> new Object[]{v, k}, (k, state) -> new Object[]{writePerson(state)}));
             persons.run();
 
             Statements cases = new Statements(
-                    "INSERT INTO figure_case (entries, version, indicator, case_key) VALUES (?,?,?,?)",
-                    "UPDATE figure_case SET entries = ? WHERE version = ? AND indicator = ? AND case_key = ?",
-                    "DELETE FROM figure_case WHERE version = ? AND indicator = ? AND case_key = ?");
-            this.cases.flush(cases.writer(k -> new Object[]{v, k.indicator(), k.caseKey()}, (k, e) -> new Object[]{writeEntries(e)}));
+                    "INSERT INTO case_state (entries, version, case_key) VALUES (?,?,?)",
+                    "UPDATE case_state SET entries = ? WHERE version = ? AND case_key = ?",
+                    "DELETE FROM case_state WHERE version = ? AND case_key = ?");
+            this.cases.flush(cases.writer(k -> new Object[]{v, k}, (k, c) -> new Object[]{writeCase(c)}));
             cases.run();
 
             Statements distincts = new Statements(
-                    "INSERT INTO figure_distinct (refs, version, indicator, area, period_key, distinct_value) VALUES (?,?,?,?,?,?)",
-                    "UPDATE figure_distinct SET refs = ? WHERE version = ? AND indicator = ? AND area = ? AND period_key = ? AND distinct_value = ?",
-                    "DELETE FROM figure_distinct WHERE version = ? AND indicator = ? AND area = ? AND period_key = ? AND distinct_value = ?");
-            this.distincts.flush(distincts.writer(k -> new Object[]{v, k.indicator(), k.area(), k.period(), k.value()},
-                    (k, r) -> new Object[]{r}));
+                    "INSERT INTO distinct_state (refs, version, distinct_value) VALUES (?,?,?)",
+                    "UPDATE distinct_state SET refs = ? WHERE version = ? AND distinct_value = ?",
+                    "DELETE FROM distinct_state WHERE version = ? AND distinct_value = ?");
+            this.distincts.flush(distincts.writer(k -> new Object[]{v, k}, (k, r) -> new Object[]{writeReferences(r)}));
             distincts.run();
-
-            Statements transfers = new Statements(
-                    "INSERT INTO transfer_person (event_id, transfer_date, channel, county_code, origin, version, person_key, fact_year) VALUES (?,?,?,?,?,?,?,?)",
-                    "UPDATE transfer_person SET event_id = ?, transfer_date = ?, channel = ?, county_code = ?, origin = ? WHERE version = ? AND person_key = ? AND fact_year = ?",
-                    "DELETE FROM transfer_person WHERE version = ? AND person_key = ? AND fact_year = ?");
-            this.transfers.flush(transfers.writer(k -> new Object[]{v, k.personKey(), k.year()},
-                    (k, t) -> new Object[]{t.eventId(), Date.valueOf(t.date()), t.channel().name(), t.countyCode(), t.source().name()}));
-            transfers.run();
 
             Statements households = new Statements(
                     "INSERT INTO household (registered, county_code, active_placements, version, household_id) VALUES (?,?,?,?,?)",
@@ -934,10 +983,41 @@ public class Projection {
                     new ArrayList<>(partitions.values()));
         }
 
-        void batch(String sql, List<Object[]> rows) {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(sql, rows);
+        /** One statement for many rows, each value bound by its type (null by the column's type). */
+        int[] batch(String sql, List<Object[]> rows) {
+            if (rows.isEmpty()) {
+                return new int[0];
             }
+            return jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                    Object[] row = rows.get(i);
+                    for (int c = 0; c < row.length; c++) {
+                        Object value = row[c];
+                        if (value instanceof String text) {
+                            ps.setString(c + 1, text);
+                        } else if (value instanceof Integer n) {
+                            ps.setInt(c + 1, n);
+                        } else if (value instanceof Long n) {
+                            ps.setLong(c + 1, n);
+                        } else if (value instanceof byte[] bytes) {
+                            ps.setBytes(c + 1, bytes);
+                        } else if (value instanceof BigDecimal d) {
+                            ps.setBigDecimal(c + 1, d);
+                        } else if (value instanceof Timestamp t) {
+                            ps.setTimestamp(c + 1, t);
+                        } else {
+                            org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, c + 1,
+                                    org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, value);
+                        }
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return rows.size();
+                }
+            });
         }
 
         /** Insert, update and delete statements of one table, their arguments collected, then run in batches. */
@@ -997,22 +1077,119 @@ public class Projection {
         return key.toString();
     }
 
-    private static Map<String, Entry> readEntries(String text) {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        if (text != null && !text.isEmpty()) {
-            for (String line : text.split("\n")) {
-                String[] f = line.split("\t", -1);
-                entries.put(f[0] + "\t" + f[1], new Entry(new BigDecimal(f[2]), f[3]));
-            }
-        }
-        return entries;
+    // ----- the compact rows (Packed: names by number, periods as codes) -----
+
+    private byte[] writePerson(Person p) {
+        Packed.Out out = new Packed.Out();
+        out.varint(p.marks.size());
+        p.marks.forEach((m, quarters) -> out.varint(names.id(m.indicator())).varint(names.id(m.area())).varint(m.year())
+                .varint(quarters));
+        out.varint(p.transfers.size());
+        p.transfers.forEach((year, t) -> out.varint(year).text(t.eventId()).signed(t.date().toEpochDay())
+                .varint(names.id(t.channel().name())).varint(t.countyCode() == null ? 0 : names.id(t.countyCode()) + 1)
+                .varint(names.id(t.source().name())));
+        return out.bytes();
     }
 
-    private static String writeEntries(Map<String, Entry> entries) {
-        StringBuilder text = new StringBuilder();
-        entries.forEach((ap, e) -> text.append(ap).append('\t').append(e.value().toPlainString()).append('\t')
-                .append(e.distinct()).append('\n'));
-        return text.toString();
+    private Person readPerson(String personKey, byte[] packed) {
+        Person p = new Person();
+        Packed.In in = new Packed.In(packed);
+        for (int i = in.small(); i > 0; i--) {
+            p.marks.put(new Mark(names.name(in.small()), names.name(in.small()), in.small()), in.small());
+        }
+        for (int i = in.small(); i > 0; i--) {
+            int year = in.small();
+            String eventId = in.text();
+            LocalDate date = LocalDate.ofEpochDay(in.signed());
+            TransferChannel channel = TransferChannel.valueOf(names.name(in.small()));
+            int county = in.small();
+            p.transfers.put(year, new TransferCounting.Transfer(eventId, personKey, date, channel,
+                    county == 0 ? null : names.name(county - 1), TransferCounting.Source.valueOf(names.name(in.small()))));
+        }
+        return p;
+    }
+
+    /**
+     * A case: its distinct values once, then per indicator the groups of entries of one area, value and distinct
+     * value, each with its periods (codes ascending, as differences).
+     */
+    private byte[] writeCase(Case c) {
+        List<String> texts = new ArrayList<>();
+        Map<String, Integer> textIds = new HashMap<>();
+        Map<String, Map<List<Object>, List<Integer>>> groups = new LinkedHashMap<>();
+        c.entries.forEach((indicator, entries) -> {
+            Map<List<Object>, List<Integer>> byGroup = new LinkedHashMap<>();
+            entries.forEach((ap, e) -> {
+                Integer text = textIds.computeIfAbsent(e.distinct(), t -> {
+                    texts.add(t);
+                    return texts.size() - 1;
+                });
+                byGroup.computeIfAbsent(List.of(ap.area(), e.value(), text), g -> new ArrayList<>()).add(Packed.period(ap.period()));
+            });
+            groups.put(indicator, byGroup);
+        });
+        Packed.Out out = new Packed.Out();
+        out.varint(texts.size());
+        texts.forEach(out::text);
+        out.varint(groups.size());
+        groups.forEach((indicator, byGroup) -> {
+            out.varint(names.id(indicator)).varint(byGroup.size());
+            byGroup.forEach((g, periods) -> {
+                out.varint(names.id((String) g.get(0))).decimal((BigDecimal) g.get(1)).varint((Integer) g.get(2));
+                periods(out, periods);
+            });
+        });
+        return out.bytes();
+    }
+
+    private Case readCase(byte[] packed) {
+        Case c = new Case();
+        Packed.In in = new Packed.In(packed);
+        String[] texts = new String[in.small()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = in.text();
+        }
+        for (int i = in.small(); i > 0; i--) {
+            Map<AreaPeriod, Entry> entries = new LinkedHashMap<>();
+            c.entries.put(names.name(in.small()), entries);
+            for (int g = in.small(); g > 0; g--) {
+                String area = names.name(in.small());
+                Entry entry = new Entry(in.decimal(), texts[in.small()]);
+                int code = 0;
+                for (int n = in.small(); n > 0; n--) {
+                    code += in.small();
+                    entries.put(new AreaPeriod(area, Packed.period(code)), entry);
+                }
+            }
+        }
+        return c;
+    }
+
+    private byte[] writeReferences(Map<Reference, Integer> references) {
+        Packed.Out out = new Packed.Out();
+        out.varint(references.size());
+        references.forEach((r, refs) -> out.varint(names.id(r.indicator())).varint(names.id(r.area()))
+                .varint(Packed.period(r.period())).varint(refs));
+        return out.bytes();
+    }
+
+    private Map<Reference, Integer> readReferences(byte[] packed) {
+        Map<Reference, Integer> references = new HashMap<>();
+        Packed.In in = new Packed.In(packed);
+        for (int i = in.small(); i > 0; i--) {
+            references.put(new Reference(names.name(in.small()), names.name(in.small()), Packed.period(in.small())), in.small());
+        }
+        return references;
+    }
+
+    private static void periods(Packed.Out out, List<Integer> codes) {
+        java.util.Collections.sort(codes);
+        out.varint(codes.size());
+        int last = 0;
+        for (int code : codes) {
+            out.varint(code - last);
+            last = code;
+        }
     }
 
     private static String alertFact(Fact f) {

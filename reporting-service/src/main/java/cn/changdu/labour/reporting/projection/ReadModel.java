@@ -25,7 +25,7 @@ public class ReadModel {
 
     /** Every table whose rows belong to one version. */
     static final List<String> TABLES = List.of("projection_offset", "aggregate_position", "fact", "figure",
-            "figure_checkpoint", "figure_person", "figure_case", "figure_distinct", "transfer_person", "household",
+            "figure_checkpoint", "person_state", "case_state", "distinct_state", "household",
             "household_placement", "placement_household", "project", "project_arrears", "class_duty", "class_trainee",
             "projected_type");
 

@@ -22,6 +22,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds the read model from the Kafka topics into a new version while the current one keeps serving, then
@@ -97,8 +102,9 @@ public class Rebuild {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024), new StringDeserializer(), new StringDeserializer())) {
+                // what the consumer buffers stays within the service's heap next to the batches in flight
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -148,32 +154,83 @@ public class Rebuild {
         }
     }
 
-    /** Reads every partition up to (excluding) the given offsets into the version, one transaction per poll. */
+    /**
+     * Reads every partition up to (excluding) the given offsets into the version, one transaction per poll. A reader
+     * thread polls and parses the next batch while this one applies the last (at most one batch waits between them).
+     */
     private void readUpTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
                           Map<TopicPartition, Long> until, int target, long[] counts, long total, Instant started, String name) {
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < until.get(p))) {
-            List<Incoming> batch = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < until.get(tp)) {
-                    batch.add(Incoming.of(record.topic(), record.partition(), record.offset(), record.value()));
+        BlockingQueue<List<Incoming>> parsed = new ArrayBlockingQueue<>(1);
+        List<Incoming> end = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get() && partitions.stream().anyMatch(p -> consumer.position(p) < until.get(p))) {
+                    List<Incoming> batch = new ArrayList<>();
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() < until.get(tp)) {
+                            batch.add(Incoming.of(record.topic(), record.partition(), record.offset(), record.value()));
+                        }
+                    }
+                    // records polled past the limit are read again from the limit
+                    for (TopicPartition p : partitions) {
+                        if (consumer.position(p) > until.get(p)) {
+                            consumer.seek(p, until.get(p));
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        hand(parsed, batch, stop);
+                    }
                 }
+            } catch (RuntimeException e) {
+                failed.set(e);
+            } finally {
+                hand(parsed, end, stop);
             }
-            // records polled past the limit are read again from the limit
-            for (TopicPartition p : partitions) {
-                if (consumer.position(p) > until.get(p)) {
-                    consumer.seek(p, until.get(p));
+        }, "read-model-rebuild-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                List<Incoming> batch = parsed.take();
+                if (batch == end) {
+                    break;
                 }
-            }
-            if (!batch.isEmpty()) {
                 Projection.Result result = projection.apply(target, batch, false, r -> {
                 });
                 counts[0] += batch.size();
                 counts[1] += result.unreadable().size();
+                double rate = counts[0] / seconds(started);
+                progress = new Progress(State.RUNNING, name, counts[0], total, rate,
+                        rate > 0 ? Math.round(Math.max(0, total - counts[0]) / rate) : null, started, null, counts[1], null);
             }
-            double rate = counts[0] / seconds(started);
-            progress = new Progress(State.RUNNING, name, counts[0], total, rate,
-                    rate > 0 ? Math.round(Math.max(0, total - counts[0]) / rate) : null, started, null, counts[1], null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } finally {
+            stop.set(true);
+            parsed.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+    }
+
+    /** Hands a parsed batch over, waiting while the last one is still being applied (unless the rebuild stopped). */
+    private static void hand(BlockingQueue<List<Incoming>> queue, List<Incoming> batch, AtomicBoolean stop) {
+        try {
+            while (!stop.get() && !queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+                // the applier is busy
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -40,7 +40,7 @@ public final class SqlStore {
         return new Fact(id, type, "project-labor-service", "changdu.project-labor.events", 0, offsets.getAndIncrement(),
                 aggregate, sequence, "540321", "交通局", "o", "交通局",
                 Instant.parse("2020-0" + (quarter * 3 - 1) + "-15T02:00:00Z"), recordedAt, 2020, quarter,
-                pk == null ? null : pk.toString(), payload, "{}");
+                pk == null ? null : pk.toString(), payload);
     }
 
     public Projection.Result apply(Fact... facts) {
