@@ -193,7 +193,7 @@ final class RawLimits {
     /** The services' embedded store: an H2 file with their URL flags, fresh, deleted afterwards. */
     ObjectNode h2(int rows) {
         Path dir = work.resolve("h2");
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/raw;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/raw;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         ObjectNode n;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             n = jdbc(c, "raw_event", rows);

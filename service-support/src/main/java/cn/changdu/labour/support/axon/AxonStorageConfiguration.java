@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -94,6 +96,23 @@ public class AxonStorageConfiguration {
      * transaction per batch: a projection's rows and its token commit together, so a view applies each event
      * exactly once.
      */
+    @Bean
+    public CommitsOnFile commitsOnFile(DataSource dataSource) {
+        return new CommitsOnFile(dataSource);
+    }
+
+    /** A command is answered once its events are in the store's file (see {@link CommitsOnFile}). */
+    @Bean
+    public ConfigurerModule commandsAnsweredOnceOnFile(CommitsOnFile commitsOnFile) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                () -> config.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
+                    if (unitOfWork.isRoot()) {
+                        unitOfWork.afterCommit(u -> commitsOnFile.await());
+                    }
+                    return chain.proceed();
+                })));
+    }
+
     @Bean
     public ConfigurerModule trackingProcessorsFromTheFirstEvent(
             @Value("${platform.events.processing-batch-size:100}") int batchSize) {

@@ -4,6 +4,7 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.support.axon.AxonStorageConfiguration;
+import cn.changdu.labour.support.axon.CommitsOnFile;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
@@ -49,10 +50,11 @@ public class IntegrationEventRelay {
     private final RelayCounts counts;
     private final RelayMetrics metrics;
     private final Duration acknowledgementTimeout;
+    private final CommitsOnFile commitsOnFile;
 
     public IntegrationEventRelay(String source, String topic, IntegrationEventMapper mapper,
                                  KafkaTemplate<String, String> kafka, RelayCounts counts, RelayMetrics metrics,
-                                 Duration acknowledgementTimeout) {
+                                 Duration acknowledgementTimeout, CommitsOnFile commitsOnFile) {
         this.source = source;
         this.topic = topic;
         this.mapper = mapper;
@@ -60,6 +62,7 @@ public class IntegrationEventRelay {
         this.counts = counts;
         this.metrics = metrics;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.commitsOnFile = commitsOnFile;
     }
 
     @EventHandler
@@ -90,6 +93,8 @@ public class IntegrationEventRelay {
 
     private void complete(Batch batch) {
         if (!batch.records.isEmpty()) {
+            // never publish what a killed process could still lose from the store
+            commitsOnFile.await();
             kafka.executeInTransaction(operations -> {
                 List<CompletableFuture<?>> sends = new ArrayList<>(batch.records.size());
                 batch.records.forEach(record -> sends.add(operations.send(record)));

@@ -1,5 +1,6 @@
 package cn.changdu.labour.support.relay;
 
+import cn.changdu.labour.support.axon.CommitsOnFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
@@ -44,8 +45,9 @@ public class RelayConfiguration {
                                                        KafkaTemplate<String, String> kafka, RelayCounts counts,
                                                        RelayMetrics metrics,
                                                        @Value("${platform.relay.acknowledgement-timeout:30s}")
-                                                       Duration acknowledgementTimeout) {
-        return new IntegrationEventRelay(service, topic, mapper, kafka, counts, metrics, acknowledgementTimeout);
+                                                       Duration acknowledgementTimeout, CommitsOnFile commitsOnFile) {
+        return new IntegrationEventRelay(service, topic, mapper, kafka, counts, metrics, acknowledgementTimeout,
+                commitsOnFile);
     }
 
     /**

@@ -24,7 +24,7 @@ public abstract class TestDatabases {
 
     public static final String MODE_PROPERTY = "platform.test.jdbc";
     /** The same compatibility flags the services use for their H2 files (platform-defaults.yml). */
-    public static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    public static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private static TestDatabases shared;
 
