@@ -14,7 +14,9 @@ import java.sql.Statement;
  * writers (MVStore "Double mark", reporting's two-writer test, 2 runs in 3), so commits are put on file in groups
  * instead: whoever needs its commit there (a command before it is answered, the relay before it sends) waits for
  * a {@code CHECKPOINT} that started after its commit; the first to find none running runs one for everyone
- * waiting. PostgreSQL has its own write-ahead log: there this does nothing.
+ * waiting. The checkpoint runs on a connection of its own: the waiters may still hold the pool's connections (a
+ * command inside an import's transaction, the relay inside its batch's), so taking one from the pool could wait
+ * for ever. PostgreSQL has its own write-ahead log: there this does nothing.
  */
 public class CommitsOnFile {
 
@@ -24,10 +26,15 @@ public class CommitsOnFile {
     private long requested;
     private long onFile;
     private boolean running;
+    /** Used by the one thread running a checkpoint at a time (guarded by {@code running}). */
+    private Connection connection;
 
     public CommitsOnFile(DataSource dataSource) {
         this.dataSource = dataSource;
         this.h2 = isH2(dataSource);
+        if (h2) {
+            checkpoint();   // takes the connection now, while the pool is idle
+        }
     }
 
     /** Returns once everything this thread committed before the call is in the file. */
@@ -73,11 +80,28 @@ public class CommitsOnFile {
     }
 
     private void checkpoint() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = dataSource.getConnection();
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
         } catch (SQLException e) {
+            closeQuietly();
             throw new DataAccessResourceFailureException("could not write the store's commits to its file", e);
         }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: the next checkpoint takes a new one
+        }
+        connection = null;
     }
 
     private static boolean isH2(DataSource dataSource) {

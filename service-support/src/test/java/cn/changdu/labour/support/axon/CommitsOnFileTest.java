@@ -1,5 +1,7 @@
 package cn.changdu.labour.support.axon;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +36,41 @@ class CommitsOnFileTest {
         String without = url(dir.resolve("without"));
         runAndHalt(without, false);
         System.out.printf("[commits-on-file] without waiting, %d of %d commits survived the halt%n", rows(without), ROWS);
+    }
+
+    @Test
+    void waiting_while_the_pool_is_exhausted_does_not_block(@TempDir Path dir) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url(dir.resolve("pool")));
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            CommitsOnFile commits = new CommitsOnFile(pool);
+            // every connection the pool has left held by callers inside open transactions (an import's, the relay's)
+            List<Connection> held = new ArrayList<>();
+            try {
+                while (true) {
+                    held.add(pool.getConnection());
+                }
+            } catch (SQLException exhausted) {
+                // the pool has none left
+            }
+            try {
+                Connection caller = held.get(0);
+                caller.setAutoCommit(false);
+                caller.createStatement().execute("CREATE TABLE t (id INT PRIMARY KEY)");
+                caller.commit();
+                long started = System.nanoTime();
+                commits.await();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+        }
     }
 
     /** The child process: commits {@link #ROWS} one-row transactions, optionally waits, then halts. */
