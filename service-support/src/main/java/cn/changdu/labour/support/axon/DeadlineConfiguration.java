@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -31,7 +32,11 @@ import java.util.List;
  * <p>
  * Axon's own db-scheduler auto-configuration expects db-scheduler's Spring Boot starter, whose scheduler
  * cannot take a clock; the scheduler is therefore built here (with every task bean, Axon's included), and
- * Axon's deadline manager backs off.
+ * Axon's deadline manager backs off. Like the starter, the scheduler reads the database through a
+ * {@link TransactionAwareDataSourceProxy}: a deadline scheduled or cancelled by a command is written in the
+ * command's transaction, on its connection. On a connection of its own it would not be undone with a refused
+ * command, and every command would hold one pooled connection while waiting for a second: with as many commands
+ * as connections the pool was exhausted and the service stopped (ConcurrentPlacementsTest).
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration",
         afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
@@ -48,7 +53,7 @@ public class DeadlineConfiguration {
     public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                        @Value("${platform.deadlines.poll-interval:1s}") Duration pollInterval,
                                        @Value("${platform.deadlines.threads:2}") int threads) {
-        return Scheduler.create(dataSource, tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .clock(clock::instant)
                 .pollingInterval(pollInterval)
                 .threads(threads)
