@@ -60,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // a property of its own gives it an application context of its own: Spring's test context cache would otherwise
 // hand it TwoInstancesTest's, which is on that test's database
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.projects.cache.max-entries=64")
+        properties = "platform.aggregate-caches.projects.max-entries=64")
 @WithPlatformInfra(database = "project_labor_long_project")
 class LongProjectTest {
 
@@ -112,7 +112,7 @@ class LongProjectTest {
                 timed("department shares", "/api/projects/departments"));
 
         try (ConfigurableApplicationContext withoutCache = new SpringApplicationBuilder(ProjectLaborApplication.class)
-                .run("--server.port=0", "--platform.projects.cache.max-entries=0",
+                .run("--server.port=0", "--platform.aggregate-caches.projects.max-entries=0",
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""))) {

@@ -66,8 +66,8 @@ class TrainingLifecycleComponentTest {
     @Autowired
     @Qualifier(TrainingClassCacheConfiguration.TRAINING_CLASS_CACHE)
     Cache classCache;
-    /** 0: the class cache is off ({@code -Dtraining.class-cache.max-entries=0} measures the commands without it). */
-    @Value("${training.class-cache.max-entries:64}")
+    /** 0: the class cache is off ({@code -Dplatform.aggregate-caches.training-classes.max-entries=0} measures the commands without it). */
+    @Value("${platform.aggregate-caches.training-classes.max-entries:64}")
     long classCacheEntries;
     private final ObjectMapper json = new ObjectMapper();
 

@@ -16,10 +16,13 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -90,12 +93,13 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
-    /**
-     * Every event processor of a service (projections, sagas) is a tracking processor that starts at the first
-     * event and handles events in batches of {@code platform.events.processing-batch-size}, one database
-     * transaction per batch: a projection's rows and its token commit together, so a view applies each event
-     * exactly once.
-     */
+    /** The aggregate caches a service names (see {@link AggregateCaches}). */
+    @Bean(destroyMethod = "close")
+    public AggregateCaches aggregateCaches(@Value("${spring.application.name:service}") String applicationName,
+                                           Environment environment, ObjectProvider<EventStore> eventStore) {
+        return new AggregateCaches(applicationName, environment, eventStore::getObject);
+    }
+
     @Bean
     public CommitsOnFile commitsOnFile(DataSource dataSource) {
         return new CommitsOnFile(dataSource);
@@ -113,6 +117,12 @@ public class AxonStorageConfiguration {
                 })));
     }
 
+    /**
+     * Every event processor of a service (projections, sagas) is a tracking processor that starts at the first
+     * event and handles events in batches of {@code platform.events.processing-batch-size}, one database
+     * transaction per batch: a projection's rows and its token commit together, so a view applies each event
+     * exactly once.
+     */
     @Bean
     public ConfigurerModule trackingProcessorsFromTheFirstEvent(
             @Value("${platform.events.processing-batch-size:100}") int batchSize) {

@@ -1,4 +1,4 @@
-package cn.changdu.labour.projectlabor.project;
+package cn.changdu.labour.support.axon;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
