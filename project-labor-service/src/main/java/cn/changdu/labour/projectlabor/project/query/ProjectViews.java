@@ -173,37 +173,39 @@ public class ProjectViews {
     @EventHandler
     void on(WageArrearsDetectedEvent e) {
         String period = e.period().toString();
-        int updated = jdbc.update("""
-                UPDATE pl_arrears SET name = ?, amount_due = ?, outstanding = ?, due_date = ?, government_invested = ?,
-                    county_code = ?, department = ?, open = TRUE, cleared_at = NULL
-                WHERE project_id = ? AND person_key = ? AND period = ?""",
-                text(e.name()), money(e.amountDue()), money(e.amount()), date(e.dueDate()), e.governmentInvested(),
-                e.countyCode(), e.department(), e.projectId(), e.personKey(), period);
-        if (updated == 0) {
-            jdbc.update("""
-                    INSERT INTO pl_arrears (project_id, person_key, period, name, amount_due, outstanding, due_date,
-                        government_invested, county_code, department, open)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""",
-                    e.projectId(), e.personKey(), period, text(e.name()), money(e.amountDue()), money(e.amount()),
-                    date(e.dueDate()), e.governmentInvested(), e.countyCode(), e.department());
-        }
-        openArrears(e.projectId());
+        arrearsCase(e.projectId(), e.personKey(), period, () -> {
+            int updated = jdbc.update("""
+                    UPDATE pl_arrears SET name = ?, amount_due = ?, outstanding = ?, due_date = ?, government_invested = ?,
+                        county_code = ?, department = ?, open = TRUE, cleared_at = NULL
+                    WHERE project_id = ? AND person_key = ? AND period = ?""",
+                    text(e.name()), money(e.amountDue()), money(e.amount()), date(e.dueDate()), e.governmentInvested(),
+                    e.countyCode(), e.department(), e.projectId(), e.personKey(), period);
+            if (updated == 0) {
+                jdbc.update("""
+                        INSERT INTO pl_arrears (project_id, person_key, period, name, amount_due, outstanding, due_date,
+                            government_invested, county_code, department, open)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""",
+                        e.projectId(), e.personKey(), period, text(e.name()), money(e.amountDue()), money(e.amount()),
+                        date(e.dueDate()), e.governmentInvested(), e.countyCode(), e.department());
+            }
+        });
     }
 
     @EventHandler
     void on(WageArrearsChangedEvent e) {
-        jdbc.update("UPDATE pl_arrears SET outstanding = ? WHERE project_id = ? AND person_key = ? AND period = ?",
-                money(e.amount()), e.projectId(), e.personKey(), e.period().toString());
-        openArrears(e.projectId());
+        String period = e.period().toString();
+        arrearsCase(e.projectId(), e.personKey(), period, () -> jdbc.update(
+                "UPDATE pl_arrears SET outstanding = ? WHERE project_id = ? AND person_key = ? AND period = ?",
+                money(e.amount()), e.projectId(), e.personKey(), period));
     }
 
     @EventHandler
     void on(WageArrearsClearedEvent e, EventMessage<?> message) {
-        jdbc.update("""
+        String period = e.period().toString();
+        arrearsCase(e.projectId(), e.personKey(), period, () -> jdbc.update("""
                 UPDATE pl_arrears SET open = FALSE, outstanding = 0, cleared_at = ?
                 WHERE project_id = ? AND person_key = ? AND period = ?""",
-                message.getTimestamp().atOffset(ZoneOffset.UTC), e.projectId(), e.personKey(), e.period().toString());
-        openArrears(e.projectId());
+                message.getTimestamp().atOffset(ZoneOffset.UTC), e.projectId(), e.personKey(), period));
     }
 
     @EventHandler
@@ -239,15 +241,47 @@ public class ProjectViews {
                 local, total, projectId);
     }
 
-    /** The project's open arrears, summed over its cases (its rows of pl_arrears, read through the primary key). */
-    private void openArrears(String projectId) {
-        jdbc.update("""
-                UPDATE pl_project SET
-                    open_arrears_amount = COALESCE((SELECT SUM(a.outstanding) FROM pl_arrears a
-                                                    WHERE a.project_id = ? AND a.open), 0),
-                    open_arrears_workers = (SELECT COUNT(DISTINCT a.person_key) FROM pl_arrears a
-                                            WHERE a.project_id = ? AND a.open)
-                WHERE project_id = ?""", projectId, projectId, projectId);
+    /** An arrears case as the project's totals count it: its outstanding amount while open. */
+    private record ArrearsCase(boolean open, BigDecimal outstanding) {
+        static final ArrearsCase NONE = new ArrearsCase(false, BigDecimal.ZERO);
+
+        BigDecimal openAmount() {
+            return open ? outstanding : BigDecimal.ZERO;
+        }
+    }
+
+    /**
+     * Applies a change to one arrears case and moves the project's open totals by what the case changed. Summing all
+     * of a project's cases again at every arrears event read thousands of rows per event on a big project (every
+     * worker, every month) and held the views seconds behind; this reads the case before and after (primary key)
+     * and, only when it opens or closes, the worker's own cases on the project (a prefix of the primary key).
+     */
+    private void arrearsCase(String projectId, String personKey, String period, Runnable change) {
+        ArrearsCase before = arrearsCase(projectId, personKey, period);
+        change.run();
+        ArrearsCase after = arrearsCase(projectId, personKey, period);
+        BigDecimal amount = after.openAmount().subtract(before.openAmount());
+        int workers = 0;
+        if (before.open() != after.open()) {
+            Integer openNow = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM pl_arrears WHERE project_id = ? AND person_key = ? AND open",
+                    Integer.class, projectId, personKey);
+            int openBefore = openNow + (before.open() ? 1 : 0) - (after.open() ? 1 : 0);
+            workers = (openNow > 0 ? 1 : 0) - (openBefore > 0 ? 1 : 0);
+        }
+        if (amount.signum() != 0 || workers != 0) {
+            jdbc.update("""
+                    UPDATE pl_project SET open_arrears_amount = open_arrears_amount + ?,
+                        open_arrears_workers = open_arrears_workers + ?
+                    WHERE project_id = ?""", amount, workers, projectId);
+        }
+    }
+
+    private ArrearsCase arrearsCase(String projectId, String personKey, String period) {
+        List<ArrearsCase> found = jdbc.query(
+                "SELECT open, outstanding FROM pl_arrears WHERE project_id = ? AND person_key = ? AND period = ?",
+                (row, n) -> new ArrearsCase(row.getBoolean(1), row.getBigDecimal(2)), projectId, personKey, period);
+        return found.isEmpty() ? ArrearsCase.NONE : found.get(0);
     }
 
     private static ProjectDetails details(ProjectDetails details) {
