@@ -79,7 +79,7 @@ class PlatformEndToEndIT {
 
         // the first trainee, timed from the request to its appearance among the indicators
         long enrolledAt = System.nanoTime();
-        enroll(classIds.get(0), 0);
+        enrol(classIds.get(0), 0);
         awaitReport(r -> r.at("/city/traineesEnrolled").asLong() == 1, Duration.ofSeconds(30));
         System.out.printf("[e2e] an enrolment reached the indicators %.2f s after the request%n",
                 (System.nanoTime() - enrolledAt) / 1e9);
@@ -88,7 +88,7 @@ class PlatformEndToEndIT {
         BigDecimal[] wagesTotal = {BigDecimal.ZERO};
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 1; i < TRAINEES; i++) {
-                enroll(classIds.get(i % COUNTIES.size()), i);
+                enrol(classIds.get(i % COUNTIES.size()), i);
                 if (i % 4 == 0) {
                     place(i);
                     BigDecimal amount = new BigDecimal("3000.00").add(BigDecimal.valueOf(i, 2));
@@ -157,7 +157,7 @@ class PlatformEndToEndIT {
         String classId = id(post("/api/training/classes", """
                 {"countyCode":"540324","organiser":"丁青县职业技能培训中心","trade":"唐卡绘画","plannedSize":10,
                  "startDate":"2020-08-01","endDate":"2020-08-30","occurredAt":"2020-07-20T02:00:00Z"}"""), "classId");
-        enrollIn2020(classId, 5_000);
+        enrolIn2020(classId, 5_000);
         long trained = awaitPeopleTrainedIn2020(n -> n > 0);
         // the same person in the same trade two months later elsewhere: refused, and the attempt is alerted
         String again = id(post("/api/training/classes", """
@@ -188,7 +188,7 @@ class PlatformEndToEndIT {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("昌都市转移就业工作平台 · 实时指标");
             wait.until(d -> d.findElement(By.id("freshness")).getAttribute("data-state").equals("live"));
 
-            enrollIn2020(classId, 5_001);
+            enrolIn2020(classId, 5_001);
             wait.until(d -> number(d.findElement(card).getText()) == trained + 1);
 
             browser.findElement(By.id("lang")).click();
@@ -219,7 +219,7 @@ class PlatformEndToEndIT {
         }
     }
 
-    private void enrollIn2020(String classId, int person) {
+    private void enrolIn2020(String classId, int person) {
         postUntilDone("/api/training/classes/" + classId + "/trainees", """
                 {"name":"学员%d","residentId":"%s","occurredAt":"2020-08-01T02:00:00Z"}""".formatted(person,
                 TestPeople.residentId("540324", person)), "trainee-enrolled-once-per-class");
@@ -250,7 +250,7 @@ class PlatformEndToEndIT {
         return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
-    private void enroll(String classId, int person) {
+    private void enrol(String classId, int person) {
         postUntilDone("/api/training/classes/" + classId + "/trainees", """
                 {"name":"学员%d","residentId":"%s","township":"城关镇"}""".formatted(person,
                 TestPeople.residentId(COUNTIES.get(person % COUNTIES.size()), person)), "trainee-enrolled-once-per-class");

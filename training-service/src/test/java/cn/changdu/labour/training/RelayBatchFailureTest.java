@@ -10,8 +10,8 @@ import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
 import cn.changdu.labour.support.relay.IntegrationEventRelay;
-import cn.changdu.labour.support.web.DomainCommands;
-import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
+import cn.changdu.labour.support.commands.DomainCommands;
+import cn.changdu.labour.training.classes.api.EnrolTraineeCommand;
 import cn.changdu.labour.training.classes.api.FileClassCommand;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -97,7 +97,7 @@ class RelayBatchFailureTest {
             classIds.add(classId);
         }
         for (int i = 0; i < 120; i++) {
-            commands.send(new EnrollTraineeCommand(classIds.get(i % 4), "pk_batch_" + i, "学员" + i,
+            commands.send(new EnrolTraineeCommand(classIds.get(i % 4), "pk_batch_" + i, "学员" + i,
                     TestPeople.residentId("540302", 800 + i), null, null), officer, null);
         }
         List<StoredEvents.Row> stored = new StoredEvents(dataSource).all();

@@ -9,8 +9,8 @@ import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
 import cn.changdu.labour.support.relay.IntegrationEventMapper;
-import cn.changdu.labour.support.web.DomainCommands;
-import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
+import cn.changdu.labour.support.commands.DomainCommands;
+import cn.changdu.labour.training.classes.api.EnrolTraineeCommand;
 import cn.changdu.labour.training.classes.api.FileClassCommand;
 import cn.changdu.labour.training.classes.api.TraineeEnrolledEvent;
 import cn.changdu.labour.training.integration.TrainingIntegrationEvents;
@@ -65,7 +65,7 @@ class RelayRetryTest {
                 LocalDate.of(2020, 7, 1), LocalDate.of(2020, 7, 30)), officer,
                 java.time.Instant.parse("2020-06-01T02:00:00Z"));
         for (int i = 0; i < 3; i++) {
-            commands.send(new EnrollTraineeCommand(classId, "pk_retry_" + i, "学员" + i,
+            commands.send(new EnrolTraineeCommand(classId, "pk_retry_" + i, "学员" + i,
                     TestPeople.residentId("540302", 900 + i), null, null), officer, null);
         }
 

@@ -12,8 +12,8 @@ import cn.changdu.labour.infra.test.TopicReader;
 import cn.changdu.labour.infra.test.WithPlatformInfra;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.support.web.DomainCommands;
-import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
+import cn.changdu.labour.support.commands.DomainCommands;
+import cn.changdu.labour.training.classes.api.EnrolTraineeCommand;
 import cn.changdu.labour.training.classes.api.FileClassCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,7 +150,7 @@ class TrainingServiceComponentTest {
                 for (int i = writer; i < classes * perClass; i += writers) {
                     String classId = classIds.get(i % classes);
                     String residentId = TestPeople.residentId("540302", i);
-                    commands.send(new EnrollTraineeCommand(classId, personKeys.keyOf(new ResidentId(residentId)),
+                    commands.send(new EnrolTraineeCommand(classId, personKeys.keyOf(new ResidentId(residentId)),
                             "学员" + i, residentId, null, null), OFFICER, null);
                 }
             }));

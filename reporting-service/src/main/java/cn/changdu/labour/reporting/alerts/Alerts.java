@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.alerts;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.projection.ReadModel;
@@ -111,7 +112,7 @@ public class Alerts {
      */
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanClassesNearingTheirEnd() {
-        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         jdbc.query("SELECT class_id, filed_fact, inspections FROM class_duty WHERE version = ? AND end_date >= ? AND end_date <= ? "
                         + "AND filed_fact IS NOT NULL AND inspections < 2",
                 rs -> {
@@ -129,7 +130,7 @@ public class Alerts {
      */
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanAfterTrainingDuties() {
-        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         int version = readModel.active();
         List<Object[]> done = new ArrayList<>();
         jdbc.query("SELECT class_id, completed_fact, completed_on, completed_end_date, not_recommended, not_followed_twice, "

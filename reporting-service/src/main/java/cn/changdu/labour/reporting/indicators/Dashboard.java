@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.indicators;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.projection.Positions;
@@ -187,7 +188,7 @@ public class Dashboard {
     }
 
     private LocalDate today(int year) {
-        LocalDate today = LocalDate.now(clock.withZone(Fact.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         return today.isAfter(yearEnd) ? yearEnd : today;
     }

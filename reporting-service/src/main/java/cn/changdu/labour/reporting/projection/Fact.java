@@ -1,12 +1,12 @@
 package cn.changdu.labour.reporting.projection;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,6 @@ public record Fact(String eventId, String type, String source, String topic, int
                    int year, int quarter, String personKey, Map<String, Object> payload) {
 
     /** Quarters and years are those of China Standard Time (Tibet keeps Beijing time). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The whole city (GB/T 2260 code of Changdu). */
     public static final String CITY = "540300";
     /** The period of everything ever recorded. */
@@ -37,7 +36,7 @@ public record Fact(String eventId, String type, String source, String topic, int
 
     public static Fact of(EventEnvelope envelope, String topic, int partition, long offset) {
         Map<String, Object> payload = JSON.convertValue(envelope.payload(), MAP);
-        ZonedDateTime local = envelope.occurredAt().atZone(ZONE);
+        ZonedDateTime local = envelope.occurredAt().atZone(BusinessTime.ZONE);
         Object department = payload.get("department");
         Object personKey = payload.get("personKey");
         return new Fact(envelope.eventId(), envelope.type(), envelope.source(), topic, partition, offset,

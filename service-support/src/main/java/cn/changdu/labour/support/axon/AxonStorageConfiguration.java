@@ -1,5 +1,6 @@
 package cn.changdu.labour.support.axon;
 
+import cn.changdu.labour.kernel.MetadataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -43,11 +43,6 @@ import java.util.UUID;
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"},
         afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 public class AxonStorageConfiguration {
-
-    /** Metadata keys copied from a command to the events it causes: who recorded it and when it happened. */
-    public static final String ACTOR_ID = "actorId";
-    public static final String ACTOR_DEPARTMENT = "actorDepartment";
-    public static final String OCCURRED_AT = "occurredAt";
 
     /**
      * @param fetchSize events read per query, by aggregate loads and by tracking processors alike: large enough for
@@ -100,21 +95,10 @@ public class AxonStorageConfiguration {
         return new AggregateCaches(applicationName, environment, eventStore::getObject);
     }
 
+    /** Commands are answered (DomainCommands) and events relayed once they are in the store's file. */
     @Bean
     public CommitsOnFile commitsOnFile(DataSource dataSource) {
         return new CommitsOnFile(dataSource);
-    }
-
-    /** A command is answered once its events are in the store's file (see {@link CommitsOnFile}). */
-    @Bean
-    public ConfigurerModule commandsAnsweredOnceOnFile(CommitsOnFile commitsOnFile) {
-        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
-                () -> config.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
-                    if (unitOfWork.isRoot()) {
-                        unitOfWork.afterCommit(u -> commitsOnFile.await());
-                    }
-                    return chain.proceed();
-                })));
     }
 
     /**
@@ -162,6 +146,6 @@ public class AxonStorageConfiguration {
 
     @Bean
     public CorrelationDataProvider recordingContextProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_DEPARTMENT, OCCURRED_AT);
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_DEPARTMENT, MetadataKeys.OCCURRED_AT);
     }
 }

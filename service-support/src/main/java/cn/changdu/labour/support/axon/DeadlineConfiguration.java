@@ -40,7 +40,7 @@ import java.util.List;
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration",
         afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                "cn.changdu.labour.support.web.WebSupportConfiguration"})
+                "cn.changdu.labour.support.commands.CommandsConfiguration"})
 public class DeadlineConfiguration {
 
     @Bean

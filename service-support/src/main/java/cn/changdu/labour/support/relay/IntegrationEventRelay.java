@@ -1,9 +1,9 @@
 package cn.changdu.labour.support.relay;
 
+import cn.changdu.labour.kernel.MetadataKeys;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
-import cn.changdu.labour.support.axon.AxonStorageConfiguration;
 import cn.changdu.labour.support.axon.CommitsOnFile;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -131,10 +131,10 @@ public class IntegrationEventRelay {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        Object occurredAt = meta.get(AxonStorageConfiguration.OCCURRED_AT);
+        Object occurredAt = meta.get(MetadataKeys.OCCURRED_AT);
         Actor actor = new Actor(
-                String.valueOf(meta.getOrDefault(AxonStorageConfiguration.ACTOR_ID, "system")),
-                String.valueOf(meta.getOrDefault(AxonStorageConfiguration.ACTOR_DEPARTMENT, "system")));
+                String.valueOf(meta.getOrDefault(MetadataKeys.ACTOR_ID, "system")),
+                String.valueOf(meta.getOrDefault(MetadataKeys.ACTOR_DEPARTMENT, "system")));
         return EventEnvelope.of(message.getIdentifier(), source, aggregateId, sequence,
                 occurredAt != null ? Instant.parse(occurredAt.toString()) : message.getTimestamp(),
                 message.getTimestamp(), actor, outgoing.countyCode(), outgoing.payload());

@@ -1,5 +1,6 @@
 package cn.changdu.labour.training.config;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.training.classes.api.TrainingCategory;
 import cn.changdu.labour.training.classes.model.TrainingPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +24,7 @@ public class TrainingSettings {
 
     @ConfigurationProperties("training")
     public static class Properties {
-        public String zone = "Asia/Shanghai";
+        public String zone = BusinessTime.ZONE.getId();
         public int filingWorkingDays = 5;
         public List<LocalDate> holidays = new ArrayList<>();
         public List<LocalDate> workingWeekends = new ArrayList<>();

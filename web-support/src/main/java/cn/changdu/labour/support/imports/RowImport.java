@@ -1,6 +1,6 @@
 package cn.changdu.labour.support.imports;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;

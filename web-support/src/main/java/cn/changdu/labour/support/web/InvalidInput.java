@@ -1,6 +1,6 @@
 package cn.changdu.labour.support.web;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 
 /**
  * A request value that breaks a rule a controller checks itself (an unknown indicator, a quarter outside 1–4):

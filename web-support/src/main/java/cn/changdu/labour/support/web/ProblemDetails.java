@@ -1,6 +1,6 @@
 package cn.changdu.labour.support.web;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.ImportFileException;
 import cn.changdu.labour.support.imports.ImportRefusedException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,6 +1,6 @@
 package cn.changdu.labour.support.imports;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.constraints.NotBlank;

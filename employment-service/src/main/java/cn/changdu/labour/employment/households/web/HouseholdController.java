@@ -8,7 +8,7 @@ import cn.changdu.labour.employment.households.query.HouseholdQueries;
 import cn.changdu.labour.employment.households.query.HouseholdQueries.HouseholdView;
 import cn.changdu.labour.employment.households.query.HouseholdQueries.SiteView;
 import cn.changdu.labour.support.web.Caller;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

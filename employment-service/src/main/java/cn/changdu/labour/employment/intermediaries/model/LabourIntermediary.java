@@ -4,7 +4,7 @@ import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.Inte
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

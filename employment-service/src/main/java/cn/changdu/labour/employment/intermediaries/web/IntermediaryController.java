@@ -7,7 +7,7 @@ import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.Reco
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
 import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries;
 import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries.IntermediaryView;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -2,7 +2,7 @@ package cn.changdu.labour.employment.jobfairs.model;
 
 import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.JobFairHeldEvent;
 import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

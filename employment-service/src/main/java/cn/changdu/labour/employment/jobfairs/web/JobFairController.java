@@ -5,7 +5,7 @@ import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
 import cn.changdu.labour.employment.jobfairs.query.JobFairQueries;
 import cn.changdu.labour.employment.jobfairs.query.JobFairQueries.JobFairView;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

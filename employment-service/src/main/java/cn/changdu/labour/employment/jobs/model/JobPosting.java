@@ -7,8 +7,8 @@ import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublis
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
-import cn.changdu.labour.support.domain.Money;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.Money;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -46,7 +46,7 @@ public class JobPosting {
         }
         apply(new JobPostingPublishedEvent(command.postingId(), command.countyCode(), command.employer(),
                 command.sector(), command.positions(),
-                command.monthlyWage() == null ? null : Money.toFen(command.monthlyWage()), command.region(),
+                command.monthlyWage() == null ? null : Money.yuanToTheFen(command.monthlyWage()), command.region(),
                 command.province(), command.publishedOn()));
     }
 

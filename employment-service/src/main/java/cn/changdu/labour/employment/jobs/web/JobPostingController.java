@@ -8,7 +8,7 @@ import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPostin
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
 import cn.changdu.labour.employment.jobs.query.JobPostingQueries;
 import cn.changdu.labour.employment.jobs.query.JobPostingQueries.JobPostingView;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static cn.changdu.labour.support.domain.Text.blankToNull;
+import static cn.changdu.labour.kernel.Text.blankToNull;
 
 @RestController
 @RequestMapping("/api/employment/jobs")

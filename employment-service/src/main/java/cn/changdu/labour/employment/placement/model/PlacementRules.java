@@ -4,8 +4,8 @@ import cn.changdu.labour.contracts.employment.Destination;
 import cn.changdu.labour.contracts.employment.OrganisedBy;
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
-import cn.changdu.labour.support.domain.Money;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.Money;
+import cn.changdu.labour.kernel.RuleViolation;
 
 import java.math.BigDecimal;
 

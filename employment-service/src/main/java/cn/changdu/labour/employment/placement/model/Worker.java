@@ -1,5 +1,7 @@
 package cn.changdu.labour.employment.placement.model;
 
+import cn.changdu.labour.kernel.MetadataKeys;
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.employment.Destination;
 import cn.changdu.labour.contracts.employment.OrganisedBy;
 import cn.changdu.labour.contracts.employment.TransferChannel;
@@ -22,8 +24,8 @@ import cn.changdu.labour.employment.placement.api.ReportIncomeCommand;
 import cn.changdu.labour.employment.placement.api.VerificationDue;
 import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
 import cn.changdu.labour.employment.placement.api.WorkerPlacedEvent;
-import cn.changdu.labour.support.domain.Money;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.Money;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -37,7 +39,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,7 +60,6 @@ public class Worker {
     /** The plan's stability check falls due 3 months after the start (就业后3个月). */
     public static final int VERIFICATION_MONTHS = 3;
     /** Business dates are Beijing dates: a deadline falls due at the start of its day there. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String personKey;
@@ -89,10 +89,10 @@ public class Worker {
                 command.countyCode(), command.channel(), command.destination(), command.employer(),
                 command.startDate(), command.expectedMonthlyIncome(), details));
         // the deadline message carries who the check is for and when it falls due (business time)
-        MetaData deadlineMeta = MetaData.with("actorId", "system:employment-verification")
-                .and("actorDepartment", String.valueOf(metaData.getOrDefault("actorDepartment", "system")))
-                .and("occurredAt", dueOn.atStartOfDay(BUSINESS_ZONE).toInstant().toString());
-        String deadlineId = deadlines.schedule(dueOn.atStartOfDay(BUSINESS_ZONE).toInstant(), VerificationDue.DEADLINE,
+        MetaData deadlineMeta = MetaData.with(MetadataKeys.ACTOR_ID, "system:employment-verification")
+                .and(MetadataKeys.ACTOR_DEPARTMENT, String.valueOf(metaData.getOrDefault(MetadataKeys.ACTOR_DEPARTMENT, "system")))
+                .and(MetadataKeys.OCCURRED_AT, BusinessTime.startOf(dueOn).toString());
+        String deadlineId = deadlines.schedule(BusinessTime.startOf(dueOn), VerificationDue.DEADLINE,
                 new GenericMessage<>(new VerificationDue(command.placementId(), dueOn), deadlineMeta));
         apply(new PlacementDetailsRecordedEvent(command.personKey(), command.placementId(), command.countyCode(),
                 command.channel(), command.destination(), organisedBy, details.destinationProvince(),
@@ -158,7 +158,7 @@ public class Worker {
             throw new RuleViolation("income-once-per-period", "period", "该月份的收入已登记");
         }
         apply(new IncomeReportedEvent(personKey, command.placementId(), placement.countyCode, placement.channel,
-                command.period(), Money.toFen(command.amount())));
+                command.period(), Money.yuanToTheFen(command.amount())));
     }
 
     @CommandHandler
@@ -180,7 +180,7 @@ public class Worker {
         }
         if (reasons.isEmpty()) {
             apply(new OutOfRegionSubsidyGrantedEvent(personKey, command.placementId(), placement.countyCode,
-                    Money.toFen(policy.amount())));
+                    Money.yuanToTheFen(policy.amount())));
         } else {
             apply(new OutOfRegionSubsidyRejectedEvent(personKey, command.placementId(), placement.countyCode,
                     List.copyOf(reasons)));
@@ -203,7 +203,7 @@ public class Worker {
                     "须先完成3个月稳定就业核验（在岗）才能发放中介服务补贴");
         }
         apply(new IntermediarySubsidyGrantedEvent(personKey, command.placementId(), placement.countyCode,
-                placement.intermediaryId, Money.toFen(command.amount())));
+                placement.intermediaryId, Money.yuanToTheFen(command.amount())));
     }
 
     private static boolean stillWorking(Placement placement) {

@@ -17,7 +17,7 @@ import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.employment.placement.query.PlacementQueries.PlacementView;
 import cn.changdu.labour.support.web.Caller;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -44,7 +44,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-import static cn.changdu.labour.support.domain.Text.blankToNull;
+import static cn.changdu.labour.kernel.Text.blankToNull;
 
 @RestController
 @RequestMapping("/api/employment")

@@ -11,11 +11,11 @@ import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.model.PlacementRules;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowImport;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,7 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static cn.changdu.labour.support.domain.Text.blankToNull;
+import static cn.changdu.labour.kernel.Text.blankToNull;
 
 /**
  * Bulk import of a placement roster (XLSX or CSV; zh or en column titles; channel, destination and organiser as

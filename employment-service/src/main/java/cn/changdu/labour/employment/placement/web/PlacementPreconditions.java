@@ -5,7 +5,7 @@ import cn.changdu.labour.employment.households.query.HouseholdQueries;
 import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries;
 import cn.changdu.labour.employment.jobfairs.query.JobFairQueries;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;

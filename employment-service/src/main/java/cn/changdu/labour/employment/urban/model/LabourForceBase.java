@@ -2,7 +2,7 @@ package cn.changdu.labour.employment.urban.model;
 
 import cn.changdu.labour.employment.urban.api.UrbanCommands.LabourForceBaseSetEvent;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -6,7 +6,7 @@ import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmploym
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentEndedEvent;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegisteredEvent;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

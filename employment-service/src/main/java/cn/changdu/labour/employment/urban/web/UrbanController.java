@@ -10,7 +10,7 @@ import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment
 import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
 import cn.changdu.labour.employment.urban.query.UrbanQueries;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

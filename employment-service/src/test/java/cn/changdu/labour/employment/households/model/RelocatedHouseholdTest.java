@@ -2,7 +2,7 @@ package cn.changdu.labour.employment.households.model;
 
 import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
 import cn.changdu.labour.employment.households.api.HouseholdCommands.RelocatedHouseholdRegisteredEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 

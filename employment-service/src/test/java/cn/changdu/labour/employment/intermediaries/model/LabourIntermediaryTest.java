@@ -5,7 +5,7 @@ import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.Inte
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
 import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublis
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
 import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
 import org.hamcrest.Matcher;

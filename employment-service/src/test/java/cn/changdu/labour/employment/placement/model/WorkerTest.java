@@ -23,7 +23,7 @@ import cn.changdu.labour.employment.placement.api.ReportIncomeCommand;
 import cn.changdu.labour.employment.placement.api.VerificationDue;
 import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
 import cn.changdu.labour.employment.placement.api.WorkerPlacedEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;

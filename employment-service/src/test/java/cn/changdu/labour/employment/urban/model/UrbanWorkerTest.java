@@ -8,7 +8,7 @@ import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentEndedEvent;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegisteredEvent;
 import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.Test;

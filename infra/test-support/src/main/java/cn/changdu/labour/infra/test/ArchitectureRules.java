@@ -13,12 +13,15 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** Aggregates speak the language of the plan: no Spring, no web, no persistence, no Kafka. */
+    /**
+     * Aggregates speak the language of the plan: no Spring, no web, no persistence, no Kafka, none of the platform's
+     * support modules (Spring-based); what they share is in domain-kernel ({@code cn.changdu.labour.kernel}).
+     */
     public static final ArchRule DOMAIN_MODEL_IS_FREE_OF_FRAMEWORKS = noClasses()
             .that().resideInAPackage("..model..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "..web..", "..integration..")
+                    "org.apache.kafka..", "java.sql..", "..web..", "..integration..", "cn.changdu.labour.support..")
             .because("the domain model holds the plan's rules and nothing else");
 
     /** Commands and events are plain records that anything in the service may use; they use nothing back. */

@@ -1,5 +1,7 @@
 package cn.changdu.labour.projectlabor.project.model;
 
+import static cn.changdu.labour.kernel.MetadataKeys.OCCURRED_AT;
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.projectlabor.LocalLabourShare;
 import cn.changdu.labour.projectlabor.project.api.CloseProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.FileDisputeCommand;
@@ -31,8 +33,8 @@ import cn.changdu.labour.projectlabor.project.api.WagePaidEvent;
 import cn.changdu.labour.projectlabor.project.api.WagePeriodPastDueEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerJoinedProjectEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerLeftProjectEvent;
-import cn.changdu.labour.support.domain.Money;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.Money;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -48,7 +50,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,12 +76,10 @@ public class Project {
 
     static final String WAGE_DUE = "wage-due";
     /** Metadata key of business time (copied from commands to their events by the platform). */
-    static final String OCCURRED_AT = "occurredAt";
     /**
      * Due dates are days in Changdu: a due date has passed at the following midnight, Beijing time. The service's one
      * business time zone (the web layer's "today" too).
      */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String projectId;
@@ -154,7 +153,7 @@ public class Project {
         int total = activeCount(false) + 1;
         apply(new WorkerJoinedProjectEvent(projectId, command.personKey(), command.name(), command.residentId(),
                 command.phone(), command.localFarmerHerder(), command.homeCountyCode(), command.trade(),
-                Money.toFen(command.wageRate()), command.payCycle(), command.socialInsuranceRegistered(),
+                Money.yuanToTheFen(command.wageRate()), command.payCycle(), command.socialInsuranceRegistered(),
                 command.joinedOn(), countyCode, department, governmentInvested, local, total));
         shareCrossing(command.joinedOn());
         // a late entry may put the worker into periods whose due date already passed
@@ -206,7 +205,7 @@ public class Project {
             if (line.daysWorked() != null && (line.daysWorked() < 0 || line.daysWorked() > command.period().lengthOfMonth())) {
                 throw new RuleViolation("days-worked-within-period", "daysWorked", "出勤天数须在 0 到当月天数之间");
             }
-            BigDecimal due = line.amountDue() != null ? Money.toFen(line.amountDue())
+            BigDecimal due = line.amountDue() != null ? Money.yuanToTheFen(line.amountDue())
                     : computedDue(entries, command.period(), line.daysWorked());
             settled.add(new PayrollLine(line.personKey(), line.daysWorked(), due));
             total = total.add(due);
@@ -228,7 +227,7 @@ public class Project {
         }
         boolean onRoster = entriesOf(command.personKey()).stream().anyMatch(e -> daysIn(e, command.period()) > 0);
         apply(new WagePaidEvent(projectId, command.paymentId(), command.personKey(), command.name(),
-                command.residentId(), command.period(), Money.toFen(command.amount()), command.paidOn(), countyCode,
+                command.residentId(), command.period(), Money.yuanToTheFen(command.amount()), command.paidOn(), countyCode,
                 command.channel(), onRoster));
         reassess(command.personKey(), command.period());
     }
@@ -243,7 +242,7 @@ public class Project {
         }
         apply(new LabourDisputeFiledEvent(projectId, command.disputeId(), command.personKey(), command.name(),
                 command.residentId(), command.category(),
-                command.claimedAmount() == null ? null : Money.toFen(command.claimedAmount()), command.description(),
+                command.claimedAmount() == null ? null : Money.yuanToTheFen(command.claimedAmount()), command.description(),
                 command.filedOn(), countyCode, department, governmentInvested));
     }
 
@@ -262,7 +261,7 @@ public class Project {
             throw new RuleViolation("wage-exact-to-the-fen", "awardedAmount", "裁决/调解金额须为非负数，最多两位小数（精确到分）");
         }
         apply(new LabourDisputeResolvedEvent(projectId, command.disputeId(), command.outcome(),
-                command.awardedAmount() == null ? null : Money.toFen(command.awardedAmount()), command.note(),
+                command.awardedAmount() == null ? null : Money.yuanToTheFen(command.awardedAmount()), command.note(),
                 command.resolvedOn(), countyCode, department));
     }
 
@@ -328,7 +327,7 @@ public class Project {
             return;
         }
         LocalDate dueDate = dueDate(p);
-        Instant trigger = dueDate.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant trigger = BusinessTime.startOf(dueDate.plusDays(1));
         // the assessment is the system's doing, at the due date's end (business time), not the scheduling actor's
         deadlines.schedule(trigger, WAGE_DUE, new GenericMessage<>(p.toString(), systemMetaData(dueDate)));
         apply(new WageDueScheduledEvent(projectId, p, dueDate));
@@ -344,7 +343,7 @@ public class Project {
      * entry's own business time (a roster join dated 1 August must not date September's arrears in August).
      */
     private MetaData notBeforeDue(YearMonth period) {
-        Instant duePassed = dueDate(period).plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant duePassed = BusinessTime.startOf(dueDate(period).plusDays(1));
         Object occurredAt = CurrentUnitOfWork.isStarted()
                 ? CurrentUnitOfWork.get().getMessage().getMetaData().get(OCCURRED_AT) : null;
         return occurredAt != null && Instant.parse(occurredAt.toString()).isBefore(duePassed)
@@ -377,7 +376,7 @@ public class Project {
     private static MetaData systemMetaData(LocalDate dueDate) {
         return MetaData.with("actorId", "system:wage-due")
                 .and("actorDepartment", "system")
-                .and(OCCURRED_AT, dueDate.plusDays(1).atStartOfDay(ZONE).toInstant().toString());
+                .and(OCCURRED_AT, BusinessTime.startOf(dueDate.plusDays(1)).toString());
     }
 
     private BigDecimal dueOf(String personKey, YearMonth period) {

@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor.project.web;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.person.PersonKeys;
@@ -15,8 +16,7 @@ import cn.changdu.labour.projectlabor.project.api.RegisterProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.ResolveDisputeCommand;
 import cn.changdu.labour.projectlabor.project.api.SubmitLabourFilingCommand;
 import cn.changdu.labour.projectlabor.project.api.UpdateProjectCommand;
-import cn.changdu.labour.projectlabor.project.model.Project;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -217,6 +217,6 @@ public class ProjectController {
     }
 
     private LocalDate today(Instant occurredAt) {
-        return (occurredAt != null ? occurredAt : clock.instant()).atZone(Project.ZONE).toLocalDate();
+        return BusinessTime.dateOf(occurredAt != null ? occurredAt : clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor.project.web;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.person.PersonKeys;
@@ -9,18 +10,17 @@ import cn.changdu.labour.projectlabor.project.api.LeaveProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.PayCycle;
 import cn.changdu.labour.projectlabor.project.api.PayrollLine;
 import cn.changdu.labour.projectlabor.project.api.SubmitPayrollCommand;
-import cn.changdu.labour.projectlabor.project.model.Project;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries;
 import cn.changdu.labour.projectlabor.worker.api.EndRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.ReleaseRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.ReserveRosterDaysCommand;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.ImportRefusedException;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowError;
 import cn.changdu.labour.support.imports.RowImport;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -283,6 +283,6 @@ public class RosterController {
     }
 
     private LocalDate today(Instant occurredAt) {
-        return (occurredAt != null ? occurredAt : clock.instant()).atZone(Project.ZONE).toLocalDate();
+        return BusinessTime.dateOf(occurredAt != null ? occurredAt : clock.instant());
     }
 }

@@ -6,7 +6,7 @@ import cn.changdu.labour.projectlabor.worker.api.ReserveRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysEndedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReleasedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReservedEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

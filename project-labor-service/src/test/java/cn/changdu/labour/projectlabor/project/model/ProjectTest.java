@@ -33,7 +33,7 @@ import cn.changdu.labour.projectlabor.project.api.WagePaidEvent;
 import cn.changdu.labour.projectlabor.project.api.WagePeriodPastDueEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerJoinedProjectEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerLeftProjectEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;

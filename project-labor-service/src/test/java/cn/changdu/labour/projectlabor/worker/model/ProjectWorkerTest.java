@@ -6,7 +6,7 @@ import cn.changdu.labour.projectlabor.worker.api.ReserveRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysEndedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReleasedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReservedEvent;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

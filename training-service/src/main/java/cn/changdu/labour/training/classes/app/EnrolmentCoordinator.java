@@ -1,11 +1,11 @@
 package cn.changdu.labour.training.classes.app;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.training.classes.api.ClassFacts;
 import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
 import cn.changdu.labour.training.classes.api.Enrolment;
-import cn.changdu.labour.training.classes.api.EnrollTraineeCommand;
+import cn.changdu.labour.training.classes.api.EnrolTraineeCommand;
 import cn.changdu.labour.training.classes.api.WithdrawFromClassCommand;
 import cn.changdu.labour.training.classes.api.WithdrawTraineeCommand;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * for any enrolment stores nothing at all. Within one service instance Axon locks both aggregates until then.
  * With several instances, a concurrent change of the same aggregate elsewhere fails the append (409); the events of
  * the unit of work are appended in its one database transaction, so none of them remain. (The class aggregate is
- * cached, see {@code TrainingClassCacheConfiguration}: a copy made stale by another instance is such a conflict, once.)
+ * cached and checked against the store before each use, see service-support's {@code AggregateCaches}.)
  */
 @Component
 public class EnrolmentCoordinator {
@@ -63,7 +63,7 @@ public class EnrolmentCoordinator {
             Enrolment e = command.enrolments().get(i);
             RecordPersonEnrolmentCommand onRecord = null;
             try {
-                ClassFacts facts = send(new EnrollTraineeCommand(command.classId(), e.personKey(), e.name(),
+                ClassFacts facts = send(new EnrolTraineeCommand(command.classId(), e.personKey(), e.name(),
                         e.residentId(), e.township(), e.phone(), e.village(), e.registeredPoor(),
                         e.relocationHouseholdId(), e.relocationSite(), e.consolidationTraining(), e.birthDate(), e.sex()));
                 onRecord = new RecordPersonEnrolmentCommand(e.personKey(), facts.classId(), facts.countyCode(), facts.trade(),

@@ -1,7 +1,7 @@
 package cn.changdu.labour.training.classes.app;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.training.classes.api.EnrolTraineesCommand;
 import cn.changdu.labour.training.classes.api.Enrolment;
 import cn.changdu.labour.training.trainee.api.RecordDuplicateTrainingAttemptCommand;

@@ -1,7 +1,9 @@
 package cn.changdu.labour.training.classes.model;
 
-import cn.changdu.labour.support.domain.Money;
-import cn.changdu.labour.support.domain.RuleViolation;
+import static cn.changdu.labour.kernel.MetadataKeys.OCCURRED_AT;
+import static cn.changdu.labour.kernel.MetadataKeys.ACTOR_ID;
+import cn.changdu.labour.kernel.Money;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.training.classes.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static cn.changdu.labour.support.domain.Text.blankToNull;
+import static cn.changdu.labour.kernel.Text.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -31,8 +33,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class TrainingClass {
 
     /** Metadata keys (see service-support's AxonStorageConfiguration). */
-    static final String OCCURRED_AT = "occurredAt";
-    static final String ACTOR_ID = "actorId";
 
     @AggregateIdentifier
     private String classId;
@@ -107,7 +107,7 @@ public class TrainingClass {
                 command.category() != null ? command.category() : catalogued,
                 command.deliveryMode() != null ? command.deliveryMode() : DeliveryMode.VILLAGE,
                 command.orderDirected(), blankToNull(command.employer()), command.generalCurriculum(),
-                command.subsidyStandard() != null ? Money.toFen(command.subsidyStandard()) : null, filedOn, latest));
+                command.subsidyStandard() != null ? Money.yuanToTheFen(command.subsidyStandard()) : null, filedOn, latest));
         if (late) {
             apply(new LateFilingApprovedEvent(command.classId(), command.countyCode(), command.lateFilingReason().strip(),
                     command.lateFilingApprover().strip(), command.startDate(), filedOn, latest));
@@ -130,7 +130,7 @@ public class TrainingClass {
     // ---------------------------------------------------------------- roster
 
     @CommandHandler
-    public ClassFacts handle(EnrollTraineeCommand command) {
+    public ClassFacts handle(EnrolTraineeCommand command) {
         Trainee existing = trainees.get(command.personKey());
         if (existing != null && existing.active()) {
             throw new RuleViolation("trainee-enrolled-once-per-class", "residentId", "此人已在本班报名");

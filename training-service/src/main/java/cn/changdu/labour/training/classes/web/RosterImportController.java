@@ -2,7 +2,7 @@ package cn.changdu.labour.training.classes.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.person.PersonKeys;
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowImport;
@@ -172,7 +172,7 @@ public class RosterImportController {
     }
 
     private Enrolment enrolment(RosterRow r) {
-        return TrainingClassController.enrolment(personKeys, new TrainingClassController.EnrollTraineeRequest(
+        return TrainingClassController.enrolment(personKeys, new TrainingClassController.EnrolTraineeRequest(
                 r.name(), r.residentId(), r.township(), r.phone(), null, r.village(), flag(r.registeredPoor()),
                 r.relocationHouseholdId(), r.relocationSite(), flag(r.consolidationTraining()), r.previousTrainingYear(),
                 status(r.employmentStatus())));

@@ -4,7 +4,7 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.support.web.DomainCommands;
+import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.*;
 import cn.changdu.labour.training.classes.app.Enrolments;
@@ -33,7 +33,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static cn.changdu.labour.support.domain.Text.blankToNull;
+import static cn.changdu.labour.kernel.Text.blankToNull;
 
 @RestController
 @RequestMapping("/api/training/classes")
@@ -104,7 +104,7 @@ public class TrainingClassController {
 
     // ------------------------------------------------------------------------------------------ roster
 
-    public record EnrollTraineeRequest(
+    public record EnrolTraineeRequest(
             @NotBlank @Size(max = 50) String name,
             @NotBlank @ValidResidentId String residentId,
             @Size(max = 50) String township,
@@ -125,14 +125,14 @@ public class TrainingClassController {
     @Operation(summary = "Enrol a trainee by real name (实名报名); checks the class and the person's other classes")
     @PostMapping("/{classId}/trainees")
     public ResponseEntity<TraineeEnrolledResponse> enroll(@PathVariable String classId,
-                                                          @Valid @RequestBody EnrollTraineeRequest request, Actor actor) {
+                                                          @Valid @RequestBody EnrolTraineeRequest request, Actor actor) {
         Enrolment enrolment = enrolment(personKeys, request);
         enrolments.enrol(classId, List.of(enrolment), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new TraineeEnrolledResponse(classId, enrolment.personKey()));
     }
 
     /** The enrolment of a validated request: person key, birth date and sex derived from the resident ID. */
-    static Enrolment enrolment(PersonKeys personKeys, EnrollTraineeRequest request) {
+    static Enrolment enrolment(PersonKeys personKeys, EnrolTraineeRequest request) {
         ResidentId residentId = new ResidentId(request.residentId());
         return new Enrolment(personKeys.keyOf(residentId), request.name().strip(), residentId.value(),
                 residentId.birthDate(), residentId.sex().name(), blankToNull(request.township()),

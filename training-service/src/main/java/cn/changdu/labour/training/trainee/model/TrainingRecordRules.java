@@ -1,6 +1,6 @@
 package cn.changdu.labour.training.trainee.model;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.training.classes.api.EmploymentStatus;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
 

@@ -1,6 +1,6 @@
 package cn.changdu.labour.training.classes.model;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.training.classes.api.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -133,7 +133,7 @@ class TrainingClassTest {
     @Test
     void a_trainee_is_enrolled_by_real_name_and_published_by_key() {
         fixture.given(ELECTRICIANS_FILED)
-                .when(new EnrollTraineeCommand("c-1", "pk_1", "扎西", "540321199003150018", "岗托镇", null))
+                .when(new EnrolTraineeCommand("c-1", "pk_1", "扎西", "540321199003150018", "岗托镇", null))
                 .expectEvents(new TraineeEnrolledEvent("c-1", "pk_1", "扎西", "540321199003150018", "岗托镇", null,
                         "540321", "电工"))
                 .expectResultMessagePayload(new ClassFacts("c-1", "540321", "电工", TrainingCategory.RAILWAY_RESERVE,
@@ -143,7 +143,7 @@ class TrainingClassTest {
     @Test
     void a_person_is_enrolled_in_a_class_only_once() {
         fixture.given(ELECTRICIANS_FILED, enrolled("pk_1"))
-                .when(new EnrollTraineeCommand("c-1", "pk_1", "扎西", "540321199003150018", "岗托镇", null))
+                .when(new EnrolTraineeCommand("c-1", "pk_1", "扎西", "540321199003150018", "岗托镇", null))
                 .expectException(violation("trainee-enrolled-once-per-class"))
                 .expectNoEvents();
     }
@@ -151,7 +151,7 @@ class TrainingClassTest {
     @Test
     void the_class_size_cannot_exceed_the_plan() {
         fixture.given(ELECTRICIANS_FILED, enrolled("pk_1"), enrolled("pk_2"))
-                .when(new EnrollTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
+                .when(new EnrolTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("班级已满：计划人数 2 人，超出须先登记计划变更")
                 .expectNoEvents();
@@ -161,7 +161,7 @@ class TrainingClassTest {
     void the_class_size_may_exceed_the_original_plan_after_a_recorded_change() {
         fixture.given(ELECTRICIANS_FILED, enrolled("pk_1"), enrolled("pk_2"),
                         new PlannedSizeChangedEvent("c-1", "540321", 2, 3, "报名踊跃"))
-                .when(new EnrollTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
+                .when(new EnrolTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -182,7 +182,7 @@ class TrainingClassTest {
     void a_withdrawn_trainee_frees_a_place_in_the_class() {
         fixture.given(ELECTRICIANS_FILED, enrolled("pk_1"), enrolled("pk_2"),
                         new TraineeWithdrawnEvent("c-1", "pk_2", "540321", "外出务工", JUNE_1))
-                .when(new EnrollTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
+                .when(new EnrolTraineeCommand("c-1", "pk_3", "次仁", "540321199003150026", "岗托镇", null))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -255,7 +255,7 @@ class TrainingClassTest {
     @Test
     void a_completed_class_takes_no_more_trainees() {
         fixture.given(ELECTRICIANS_FILED, enrolled("pk_1"), assessed("pk_1", true), inspected(1), inspected(2), completed(1, 1))
-                .when(new EnrollTraineeCommand("c-1", "pk_2", "次仁", "540321199003150026", null, null))
+                .when(new EnrolTraineeCommand("c-1", "pk_2", "次仁", "540321199003150026", null, null))
                 .expectException(violation("class-not-completed"));
     }
 

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * class's facts the person's record needs. The API sends {@link EnrolTraineesCommand}, which also checks the
  * person's other classes.
  */
-public record EnrollTraineeCommand(
+public record EnrolTraineeCommand(
         @TargetAggregateIdentifier String classId,
         String personKey,
         String name,
@@ -24,7 +24,7 @@ public record EnrollTraineeCommand(
         LocalDate birthDate,
         String sex) {
 
-    public EnrollTraineeCommand(String classId, String personKey, String name, String residentId, String township,
+    public EnrolTraineeCommand(String classId, String personKey, String name, String residentId, String township,
                                 String phone) {
         this(classId, personKey, name, residentId, township, phone, null, false, null, null, false, null, null);
     }

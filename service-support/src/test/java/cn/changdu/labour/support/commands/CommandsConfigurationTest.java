@@ -1,5 +1,9 @@
-package cn.changdu.labour.support.web;
+package cn.changdu.labour.support.commands;
 
+import cn.changdu.labour.support.axon.CommitsOnFile;
+import cn.changdu.labour.support.web.ActorArgumentResolver;
+import cn.changdu.labour.support.web.ProblemDetails;
+import cn.changdu.labour.support.web.WebConventionsConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /** A domain service gets web-support's conventions once, and Axon's problems beside them. */
-class WebSupportConfigurationTest {
+class CommandsConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    WebConventionsConfiguration.class, WebSupportConfiguration.class))
+                    WebConventionsConfiguration.class, CommandsConfiguration.class))
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
+            .withBean(CommitsOnFile.class, () -> mock(CommitsOnFile.class))
             // as SpringApplication does: @Value("${platform.clock.offset:PT0S}") Duration needs Boot's conversions
             .withInitializer(context -> context.getBeanFactory()
                     .setConversionService(ApplicationConversionService.getSharedInstance()))

@@ -1,6 +1,8 @@
-package cn.changdu.labour.support.web;
+package cn.changdu.labour.support.commands;
 
 import cn.changdu.labour.contracts.person.PersonKeys;
+import cn.changdu.labour.support.axon.CommitsOnFile;
+import cn.changdu.labour.support.web.WebConventionsConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,11 +17,11 @@ import java.time.Clock;
  */
 @AutoConfiguration(after = WebConventionsConfiguration.class)
 @Import(AxonProblems.class)
-public class WebSupportConfiguration {
+public class CommandsConfiguration {
 
     @Bean
-    public DomainCommands domainCommands(CommandGateway commandGateway, Clock clock) {
-        return new DomainCommands(commandGateway, clock);
+    public DomainCommands domainCommands(CommandGateway commandGateway, Clock clock, CommitsOnFile commitsOnFile) {
+        return new DomainCommands(commandGateway, clock, commitsOnFile);
     }
 
     @Bean

@@ -1,6 +1,7 @@
-package cn.changdu.labour.support.web;
+package cn.changdu.labour.support.commands;
 
-import cn.changdu.labour.support.domain.RuleViolation;
+import cn.changdu.labour.kernel.RuleViolation;
+import cn.changdu.labour.support.web.ProblemDetails;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

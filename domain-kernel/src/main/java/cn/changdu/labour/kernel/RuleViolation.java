@@ -1,4 +1,4 @@
-package cn.changdu.labour.support.domain;
+package cn.changdu.labour.kernel;
 
 /**
  * A command was refused because it would break a rule of the plan. Aggregates throw it; the web layer turns it

@@ -1,4 +1,4 @@
-package cn.changdu.labour.support.domain;
+package cn.changdu.labour.kernel;
 
 /** Free text as entered: the one normalisation every service applies to optional fields. */
 public final class Text {

@@ -1,6 +1,7 @@
-package cn.changdu.labour.support.domain;
+package cn.changdu.labour.kernel;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Yuan amounts: exact decimals with at most two places (the fen); never floating point. */
 public final class Money {
@@ -13,8 +14,11 @@ public final class Money {
         return amount != null && amount.signum() > 0 && amount.stripTrailingZeros().scale() <= 2;
     }
 
-    /** The amount with scale 2, e.g. 5400 → 5400.00. */
-    public static BigDecimal toFen(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    /**
+     * The same amount of yuan written with its two places of fen, e.g. 5400 → 5400.00; an amount with a finer
+     * part than the fen is refused ({@link ArithmeticException}), never rounded.
+     */
+    public static BigDecimal yuanToTheFen(BigDecimal yuan) {
+        return yuan.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

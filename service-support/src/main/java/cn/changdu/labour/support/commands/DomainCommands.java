@@ -1,0 +1,50 @@
+package cn.changdu.labour.support.commands;
+
+import cn.changdu.labour.kernel.MetadataKeys;
+import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.kernel.RuleViolation;
+import cn.changdu.labour.support.axon.CommitsOnFile;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Sends a command on behalf of an actor. Who recorded it and when it happened (business time; now unless the
+ * request says otherwise) travel as metadata and are copied onto every event the command causes. It returns once
+ * the command's events are in the store's file ({@link CommitsOnFile}): an answered command survives a killed
+ * service. The wait is here, after the command's unit of work, and not inside it: there it held the aggregate's
+ * lock, so every command on a busy aggregate (a project's rosters and payrolls) waited for a file write of its own.
+ */
+public class DomainCommands {
+
+    /** Clock skew tolerated between a client and the service for "not in the future". */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    private final CommandGateway gateway;
+    private final Clock clock;
+    private final CommitsOnFile commitsOnFile;
+
+    public DomainCommands(CommandGateway gateway, Clock clock, CommitsOnFile commitsOnFile) {
+        this.gateway = gateway;
+        this.clock = clock;
+        this.commitsOnFile = commitsOnFile;
+    }
+
+    public <R> R send(Object command, Actor actor, Instant occurredAt) {
+        Instant now = clock.instant();
+        Instant when = occurredAt != null ? occurredAt : now;
+        if (when.isAfter(now.plus(SKEW))) {
+            throw new RuleViolation("occurred-at-not-in-future", "occurredAt", "发生时间不能晚于当前时间");
+        }
+        MetaData metaData = MetaData.with(MetadataKeys.ACTOR_ID, actor.id())
+                .and(MetadataKeys.ACTOR_DEPARTMENT, actor.department())
+                .and(MetadataKeys.OCCURRED_AT, when.toString());
+        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        commitsOnFile.await();
+        return result;
+    }
+}
