@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Sends a command on behalf of an actor. Who recorded it and when it happened (business time; now unless the
@@ -18,6 +19,8 @@ import java.time.Instant;
  * the command's events are in the store's file ({@link CommitsOnFile}): an answered command survives a killed
  * service. The wait is here, after the command's unit of work, and not inside it: there it held the aggregate's
  * lock, so every command on a busy aggregate (a project's rosters and payrolls) waited for a file write of its own.
+ * A request that sends many commands (an import: a command or two per row) waits once, at its end
+ * ({@link #onFileOnce}).
  */
 public class DomainCommands {
 
@@ -27,6 +30,8 @@ public class DomainCommands {
     private final CommandGateway gateway;
     private final Clock clock;
     private final CommitsOnFile commitsOnFile;
+    /** Set while this thread runs {@link #onFileOnce}: its sends leave the wait to it. */
+    private final ThreadLocal<Boolean> waitingOnce = ThreadLocal.withInitial(() -> false);
 
     public DomainCommands(CommandGateway gateway, Clock clock, CommitsOnFile commitsOnFile) {
         this.gateway = gateway;
@@ -44,7 +49,27 @@ public class DomainCommands {
                 .and(MetadataKeys.ACTOR_DEPARTMENT, actor.department())
                 .and(MetadataKeys.OCCURRED_AT, when.toString());
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        commitsOnFile.await();
+        if (!waitingOnce.get()) {
+            commitsOnFile.await();
+        }
         return result;
+    }
+
+    /**
+     * Runs {@code work}, whose commands then return without waiting for the store's file, and waits once when it
+     * is over, also when it fails (commands sent before the failure are answered as stored). With a file write per
+     * row, a 200-row roster import took 400 writes one after the other.
+     */
+    public <T> T onFileOnce(Supplier<T> work) {
+        if (waitingOnce.get()) {
+            return work.get();
+        }
+        waitingOnce.set(true);
+        try {
+            return work.get();
+        } finally {
+            waitingOnce.remove();
+            commitsOnFile.await();
+        }
     }
 }

@@ -154,7 +154,7 @@ public class PlacementImportController {
             return command;
         });
         // each placement is its own aggregate: one command per row
-        return rows.applyEach(good, partial, command -> commands.send(command, actor, occurredAt));
+        return commands.onFileOnce(() -> rows.applyEach(good, partial, command -> commands.send(command, actor, occurredAt)));
     }
 
     private PlaceWorkerCommand command(PlacementRow row) {

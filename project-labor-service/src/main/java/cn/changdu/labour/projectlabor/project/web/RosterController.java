@@ -130,7 +130,7 @@ public class RosterController {
     @PostMapping("/roster")
     public ResponseEntity<JoinedResponse> join(@PathVariable String projectId, @Valid @RequestBody JoinRequest request,
                                                Actor actor) {
-        String personKey = joinRoster(projectId, request, actor);
+        String personKey = commands.onFileOnce(() -> joinRoster(projectId, request, actor));
         return ResponseEntity.status(201).body(new JoinedResponse(projectId, personKey));
     }
 
@@ -143,17 +143,19 @@ public class RosterController {
     public ResponseEntity<Void> leave(@PathVariable String projectId, @Valid @RequestBody LeaveRequest request,
                                       Actor actor) {
         String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
-        try {
-            commands.send(new LeaveProjectCommand(projectId, personKey, request.leftOn()), actor, request.occurredAt());
-        } catch (RuleViolation notOnRoster) {
-            // a departure retried after a crash between the two commands: end the person's days, then refuse
-            if ("worker-on-roster".equals(notOnRoster.rule())) {
-                endRosterDays(projectId, personKey, request, actor);
+        return commands.onFileOnce(() -> {
+            try {
+                commands.send(new LeaveProjectCommand(projectId, personKey, request.leftOn()), actor, request.occurredAt());
+            } catch (RuleViolation notOnRoster) {
+                // a departure retried after a crash between the two commands: end the person's days, then refuse
+                if ("worker-on-roster".equals(notOnRoster.rule())) {
+                    endRosterDays(projectId, personKey, request, actor);
+                }
+                throw notOnRoster;
             }
-            throw notOnRoster;
-        }
-        endRosterDays(projectId, personKey, request, actor);
-        return ResponseEntity.noContent().build();
+            endRosterDays(projectId, personKey, request, actor);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     private void endRosterDays(String projectId, String personKey, LeaveRequest request, Actor actor) {
@@ -193,8 +195,8 @@ public class RosterController {
             }
             return r;
         });
-        // each join reserves the person's days first (see joinRoster): one row at a time
-        return rows.applyEach(good, partial, r -> joinRoster(projectId, r, actor));
+        // each join reserves the person's days first (see joinRoster): one row at a time, one file write at the end
+        return commands.onFileOnce(() -> rows.applyEach(good, partial, r -> joinRoster(projectId, r, actor)));
     }
 
     /** A line of a payroll: in the body of a payroll, or a row of a payroll file (the same fields and rules). */
