@@ -112,7 +112,7 @@ public class Alerts {
      */
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanClassesNearingTheirEnd() {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        LocalDate today = BusinessTime.dateOf(clock.instant());
         jdbc.query("SELECT class_id, filed_fact, inspections FROM class_duty WHERE version = ? AND end_date >= ? AND end_date <= ? "
                         + "AND filed_fact IS NOT NULL AND inspections < 2",
                 rs -> {
@@ -130,7 +130,7 @@ public class Alerts {
      */
     @Scheduled(fixedDelayString = "${platform.alerts.scan-interval:PT1M}")
     public void scanAfterTrainingDuties() {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        LocalDate today = BusinessTime.dateOf(clock.instant());
         int version = readModel.active();
         List<Object[]> done = new ArrayList<>();
         jdbc.query("SELECT class_id, completed_fact, completed_on, completed_end_date, not_recommended, not_followed_twice, "

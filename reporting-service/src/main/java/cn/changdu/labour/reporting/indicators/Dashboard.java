@@ -188,7 +188,7 @@ public class Dashboard {
     }
 
     private LocalDate today(int year) {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        LocalDate today = BusinessTime.dateOf(clock.instant());
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         return today.isAfter(yearEnd) ? yearEnd : today;
     }
