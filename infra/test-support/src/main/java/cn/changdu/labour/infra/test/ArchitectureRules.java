@@ -1,14 +1,33 @@
 package cn.changdu.labour.infra.test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The boundaries every domain service keeps (package by feature: {@code <feature>.api}, {@code .model},
- * {@code .web}, plus {@code integration}). Each service's architecture test checks its classes against these.
+ * The boundaries every domain service keeps (docs/architecture.md). A service is packaged by feature
+ * ({@code <service>.<feature>}), and a feature by layer: {@code api} (commands, events, values), {@code model}
+ * (aggregates and the rule objects they share with the application layer), {@code app} (one use-case service per
+ * flow), {@code query} (view tables and typed queries), {@code web} (HTTP mapping); {@code integration} maps
+ * events to the published contracts. Each service's architecture test checks its classes against these.
  */
 public final class ArchitectureRules {
+
+    private static final String RULE_VIOLATION = "cn.changdu.labour.kernel.RuleViolation";
+    private static final String[] STORAGE = {"org.springframework.jdbc..", "java.sql..", "org.springframework.data.mongodb..",
+            "com.mongodb..", "org.bson..", "org.h2..", "org.postgresql.."};
 
     private ArchitectureRules() {
     }
@@ -21,12 +40,105 @@ public final class ArchitectureRules {
             .that().resideInAPackage("..model..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "java.sql..", "..web..", "..integration..", "cn.changdu.labour.support..")
+                    "org.apache.kafka..", "java.sql..", "..web..", "..app..", "..query..", "..integration..",
+                    "cn.changdu.labour.support..")
             .because("the domain model holds the plan's rules and nothing else");
 
     /** Commands and events are plain records that anything in the service may use; they use nothing back. */
     public static final ArchRule API_DEPENDS_ON_NOTHING_OF_THE_SERVICE = noClasses()
             .that().resideInAPackage("..api..")
-            .should().dependOnClassesThat().resideInAnyPackage("..model..", "..web..", "..integration..", "org.springframework..")
+            .should().dependOnClassesThat().resideInAnyPackage("..model..", "..app..", "..query..", "..web..",
+                    "..integration..", "org.springframework..")
             .because("commands and events are the service's internal contract");
+
+    /**
+     * Controllers map HTTP to use cases and queries and back: they send no command, open no store and apply no rule
+     * of the model themselves.
+     */
+    public static final ArchRule WEB_IS_HTTP_MAPPING_ONLY = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage(concat(STORAGE, "..model..", "org.axonframework..",
+                    "cn.changdu.labour.support.commands.."))
+            .because("use cases run in the app layer and reads in the query layer (docs/architecture.md)");
+
+    /** Only the query layer touches storage (SQL, MongoDB): everything else reads through its typed queries. */
+    public static final ArchRule STORAGE_IN_QUERY_ONLY = noClasses()
+            .that().resideOutsideOfPackage("..query..")
+            .should().dependOnClassesThat().resideInAnyPackage(STORAGE)
+            .because("a feature's query package owns its tables and their SQL");
+
+    /**
+     * A refusal names a rule of the plan, and the plan's rules live in the model (aggregates and the rule objects the
+     * application layer shares with them): no other layer makes up a rule violation of its own.
+     */
+    public static final ArchRule RULE_VIOLATIONS_COME_FROM_THE_MODEL = noClasses()
+            .that().resideOutsideOfPackages("..model..", "cn.changdu.labour.kernel..")
+            .and(notARuleViolation())
+            .should(constructRuleViolations())
+            .because("a rule checked outside the model is a copy that drifts from the aggregate's");
+
+    /**
+     * Features of a service ({@code <root>.<feature>.<layer>}) use each other only through the other's {@code api}
+     * and {@code app} packages, never its model, queries or controllers.
+     */
+    public static ArchRule featuresKeepToThemselves(String rootPackage) {
+        return classes().that().resideInAPackage(rootPackage + "..")
+                .should(reachOtherFeaturesOnlyThroughApiAndApp(rootPackage))
+                .because("a feature's model, views and controllers are its own (docs/architecture.md)");
+    }
+
+    /** No two features of a service depend on each other both ways. */
+    public static ArchRule featuresAreFreeOfCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles();
+    }
+
+    private static ArchCondition<JavaClass> reachOtherFeaturesOnlyThroughApiAndApp(String root) {
+        Pattern layered = Pattern.compile(Pattern.quote(root) + "\\.([a-z0-9]+)\\.([a-z0-9]+)(\\..*)?");
+        return new ArchCondition<>("reach other features only through their api and app") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Matcher source = layered.matcher(origin.getPackageName());
+                if (!source.matches()) {
+                    return;  // service-wide wiring (config, integration) is no feature
+                }
+                String from = source.group(1);
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    String targetPackage = dependency.getTargetClass().getPackageName();
+                    Matcher target = layered.matcher(targetPackage);
+                    if (!target.matches() || target.group(1).equals(from)) {
+                        continue;
+                    }
+                    String layer = target.group(2);
+                    if (layer.equals("model") || layer.equals("query") || layer.equals("web")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaClass> notARuleViolation() {
+        return DescribedPredicate.describe("are not rule violations themselves",
+                c -> !c.isAssignableTo(RULE_VIOLATION));
+    }
+
+    private static ArchCondition<JavaClass> constructRuleViolations() {
+        return new ArchCondition<>("construct rule violations") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaConstructorCall call : origin.getConstructorCallsFromSelf()) {
+                    if (call.getTargetOwner().isAssignableTo(RULE_VIOLATION)) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }
