@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,12 @@ public class Alerts {
             new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%", "training.ClassCompleted",
                     null, List.of("classId"),
                     p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(PASS_RATE_FLOOR) < 0));
+
+    /** The fact types that open or close an alert. */
+    public static Set<String> types() {
+        return RULES.stream().flatMap(r -> java.util.stream.Stream.of(r.opens(), r.closes()))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
 
     static final String FEW_INSPECTIONS = "inspections-short";
     static final String RECOMMENDATIONS_OVERDUE = "recommendation-overdue";

@@ -1,9 +1,26 @@
 package cn.changdu.labour.reporting.projection;
 
+import cn.changdu.labour.contracts.IntegrationEvent;
+import cn.changdu.labour.contracts.employment.EmploymentEnded;
+import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
+import cn.changdu.labour.contracts.employment.RelocatedHouseholdRegistered;
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.contracts.employment.TransferCounting;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
+import cn.changdu.labour.contracts.projectlabor.ProjectClosed;
+import cn.changdu.labour.contracts.projectlabor.ProjectRegistered;
+import cn.changdu.labour.contracts.projectlabor.ProjectUpdated;
+import cn.changdu.labour.contracts.projectlabor.WageArrearsChanged;
+import cn.changdu.labour.contracts.projectlabor.WageArrearsCleared;
+import cn.changdu.labour.contracts.projectlabor.WageArrearsDetected;
 import cn.changdu.labour.contracts.projectlabor.WorkerJoinedProject;
+import cn.changdu.labour.contracts.projectlabor.WorkerLeftProject;
+import cn.changdu.labour.contracts.training.ClassCompleted;
+import cn.changdu.labour.contracts.training.ClassFiled;
+import cn.changdu.labour.contracts.training.ClassInspected;
+import cn.changdu.labour.contracts.training.FollowUpRecorded;
+import cn.changdu.labour.contracts.training.JobRecommended;
+import cn.changdu.labour.contracts.training.TraineeAssessed;
 import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import cn.changdu.labour.reporting.indicators.IndicatorCatalog.Definition;
 import cn.changdu.labour.reporting.indicators.IndicatorCatalog.Measure;
@@ -92,6 +109,18 @@ public class Projection {
         TRANSFERS_TOTAL = total;
         HOUSEHOLDS = households;
     }
+
+    /**
+     * The types whose facts change the state kept beside the figures (transfers, households, projects, class duties),
+     * whether or not an indicator counts them.
+     */
+    public static final Set<Class<? extends IntegrationEvent>> KEEPS_STATE_FOR = Set.of(
+            WorkerPlaced.class, WorkerJoinedProject.class,
+            RelocatedHouseholdRegistered.class, PlacementDetailsRecorded.class, EmploymentEnded.class,
+            ProjectRegistered.class, ProjectUpdated.class, ProjectClosed.class, WorkerLeftProject.class,
+            WageArrearsDetected.class, WageArrearsChanged.class, WageArrearsCleared.class,
+            ClassFiled.class, ClassInspected.class, ClassCompleted.class, TraineeAssessed.class, JobRecommended.class,
+            FollowUpRecorded.class);
 
     private static final String PLACED = "employment.WorkerPlaced";
     private static final String JOINED = "projectlabor.WorkerJoinedProject";
