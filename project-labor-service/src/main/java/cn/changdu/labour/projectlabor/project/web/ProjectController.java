@@ -1,22 +1,12 @@
 package cn.changdu.labour.projectlabor.project.web;
 
-import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.contracts.person.PersonKeys;
-import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.projectlabor.project.api.CloseProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.DisputeCategory;
 import cn.changdu.labour.projectlabor.project.api.DisputeOutcome;
-import cn.changdu.labour.projectlabor.project.api.FileDisputeCommand;
-import cn.changdu.labour.projectlabor.project.api.PayWageCommand;
 import cn.changdu.labour.projectlabor.project.api.PaymentChannel;
 import cn.changdu.labour.projectlabor.project.api.ProjectDetails;
-import cn.changdu.labour.projectlabor.project.api.RegisterProjectCommand;
-import cn.changdu.labour.projectlabor.project.api.ResolveDisputeCommand;
-import cn.changdu.labour.projectlabor.project.api.SubmitLabourFilingCommand;
-import cn.changdu.labour.projectlabor.project.api.UpdateProjectCommand;
-import cn.changdu.labour.support.commands.DomainCommands;
+import cn.changdu.labour.projectlabor.project.app.Projects;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,25 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
 
-    private final DomainCommands commands;
-    private final PersonKeys personKeys;
-    private final Clock clock;
+    private final Projects projects;
 
-    public ProjectController(DomainCommands commands, PersonKeys personKeys, Clock clock) {
-        this.commands = commands;
-        this.personKeys = personKeys;
-        this.clock = clock;
+    public ProjectController(Projects projects) {
+        this.projects = projects;
     }
 
     /** The original fields, then optional particulars (older clients leave them out). */
@@ -87,9 +71,8 @@ public class ProjectController {
     @PostMapping
     public ResponseEntity<ProjectRegisteredResponse> register(@Valid @RequestBody RegisterProjectRequest request,
                                                               Actor actor) {
-        String projectId = UUID.randomUUID().toString();
-        commands.send(new RegisterProjectCommand(projectId, request.name(), request.countyCode(), request.department(),
-                request.governmentInvested(), request.plannedWorkforce(), request.details()), actor, request.occurredAt());
+        String projectId = projects.register(request.name(), request.countyCode(), request.department(),
+                request.governmentInvested(), request.plannedWorkforce(), request.details(), actor, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/projects/" + projectId)).body(new ProjectRegisteredResponse(projectId));
     }
 
@@ -104,17 +87,19 @@ public class ProjectController {
             @Size(max = 200) String wageAccount,
             @Min(1) @Max(28) Integer wagePayDay,
             Instant occurredAt) {
+
+        ProjectDetails details() {
+            return new ProjectDetails(contractor, subcontractors == null ? List.of() : List.copyOf(subcontractors),
+                    startDate, plannedEndDate, wageAccount, wagePayDay);
+        }
     }
 
     @Operation(summary = "Update a project's particulars (项目信息变更); county and department stay")
     @PutMapping("/{projectId}")
     public ResponseEntity<Void> update(@PathVariable String projectId, @Valid @RequestBody UpdateProjectRequest request,
                                        Actor actor) {
-        commands.send(new UpdateProjectCommand(projectId, request.name(), request.governmentInvested(),
-                request.plannedWorkforce(), new ProjectDetails(request.contractor(),
-                request.subcontractors() == null ? List.of() : List.copyOf(request.subcontractors()),
-                request.startDate(), request.plannedEndDate(), request.wageAccount(), request.wagePayDay())),
-                actor, request.occurredAt());
+        projects.update(projectId, request.name(), request.governmentInvested(), request.plannedWorkforce(),
+                request.details(), actor, request.occurredAt());
         return ResponseEntity.noContent().build();
     }
 
@@ -125,7 +110,7 @@ public class ProjectController {
     @PostMapping("/{projectId}/close")
     public ResponseEntity<Void> close(@PathVariable String projectId, @Valid @RequestBody CloseProjectRequest request,
                                       Actor actor) {
-        commands.send(new CloseProjectCommand(projectId, request.closedOn()), actor, request.occurredAt());
+        projects.close(projectId, request.closedOn(), actor, request.occurredAt());
         return ResponseEntity.noContent().build();
     }
 
@@ -133,17 +118,17 @@ public class ProjectController {
                                       LocalDate filedOn, Instant occurredAt) {
     }
 
-    public record LabourFilingResponse(String filingId) {
+    public record LabourFilingSubmittedResponse(String filingId) {
     }
 
     @Operation(summary = "File the real-name labour statistics with HR (劳动用工实名统计备案)")
     @PostMapping("/{projectId}/labour-filings")
-    public ResponseEntity<LabourFilingResponse> fileLabour(@PathVariable String projectId,
-                                                           @Valid @RequestBody LabourFilingRequest request, Actor actor) {
-        String filingId = UUID.randomUUID().toString();
-        commands.send(new SubmitLabourFilingCommand(projectId, filingId, request.hrOffice(), request.reference(),
-                request.filedOn() != null ? request.filedOn() : today(request.occurredAt())), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(new LabourFilingResponse(filingId));
+    public ResponseEntity<LabourFilingSubmittedResponse> fileLabour(@PathVariable String projectId,
+                                                                    @Valid @RequestBody LabourFilingRequest request,
+                                                                    Actor actor) {
+        String filingId = projects.fileLabour(projectId, request.hrOffice(), request.reference(), request.filedOn(),
+                actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new LabourFilingSubmittedResponse(filingId));
     }
 
     public record PayWageRequest(
@@ -164,12 +149,9 @@ public class ProjectController {
     @PostMapping("/{projectId}/wages")
     public ResponseEntity<WagePaidResponse> payWage(@PathVariable String projectId,
                                                     @Valid @RequestBody PayWageRequest request, Actor actor) {
-        ResidentId residentId = new ResidentId(request.residentId());
-        String personKey = personKeys.keyOf(residentId);
-        String paymentId = UUID.randomUUID().toString();
-        commands.send(new PayWageCommand(projectId, paymentId, personKey, request.name().strip(), residentId.value(),
-                request.period(), request.amount(), request.paidOn(), request.channel()), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(new WagePaidResponse(paymentId, personKey));
+        Projects.WagePaid paid = projects.payWage(projectId, request.name(), request.residentId(), request.period(),
+                request.amount(), request.paidOn(), request.channel(), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new WagePaidResponse(paid.paymentId(), paid.personKey()));
     }
 
     public record FileDisputeRequest(
@@ -189,12 +171,8 @@ public class ProjectController {
     @PostMapping("/{projectId}/disputes")
     public ResponseEntity<DisputeFiledResponse> fileDispute(@PathVariable String projectId,
                                                             @Valid @RequestBody FileDisputeRequest request, Actor actor) {
-        String disputeId = UUID.randomUUID().toString();
-        ResidentId residentId = request.residentId() == null ? null : new ResidentId(request.residentId());
-        commands.send(new FileDisputeCommand(projectId, disputeId, residentId == null ? null : personKeys.keyOf(residentId),
-                request.name() == null ? null : request.name().strip(), residentId == null ? null : residentId.value(),
-                request.category(), request.claimedAmount(), request.description(),
-                request.filedOn() != null ? request.filedOn() : today(request.occurredAt())), actor, request.occurredAt());
+        String disputeId = projects.fileDispute(projectId, request.name(), request.residentId(), request.category(),
+                request.claimedAmount(), request.description(), request.filedOn(), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new DisputeFiledResponse(disputeId));
     }
 
@@ -210,13 +188,8 @@ public class ProjectController {
     @PostMapping("/{projectId}/disputes/{disputeId}/resolution")
     public ResponseEntity<Void> resolveDispute(@PathVariable String projectId, @PathVariable String disputeId,
                                                @Valid @RequestBody ResolveDisputeRequest request, Actor actor) {
-        commands.send(new ResolveDisputeCommand(projectId, disputeId, request.outcome(), request.awardedAmount(),
-                request.note(), request.resolvedOn() != null ? request.resolvedOn() : today(request.occurredAt())),
-                actor, request.occurredAt());
+        projects.resolveDispute(projectId, disputeId, request.outcome(), request.awardedAmount(), request.note(),
+                request.resolvedOn(), actor, request.occurredAt());
         return ResponseEntity.noContent().build();
-    }
-
-    private LocalDate today(Instant occurredAt) {
-        return BusinessTime.dateOf(occurredAt != null ? occurredAt : clock.instant());
     }
 }
