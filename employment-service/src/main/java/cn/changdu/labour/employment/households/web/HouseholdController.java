@@ -2,13 +2,11 @@ package cn.changdu.labour.employment.households.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
+import cn.changdu.labour.employment.households.app.Households;
 import cn.changdu.labour.employment.households.query.HouseholdQueries;
 import cn.changdu.labour.employment.households.query.HouseholdQueries.HouseholdView;
 import cn.changdu.labour.employment.households.query.HouseholdQueries.SiteView;
 import cn.changdu.labour.support.web.Caller;
-import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -29,18 +27,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/employment/households")
 public class HouseholdController {
 
-    private final DomainCommands commands;
+    private final Households registrations;
     private final HouseholdQueries households;
 
-    public HouseholdController(DomainCommands commands, HouseholdQueries households) {
-        this.commands = commands;
+    public HouseholdController(Households registrations, HouseholdQueries households) {
+        this.registrations = registrations;
         this.households = households;
     }
 
@@ -52,15 +48,18 @@ public class HouseholdController {
                                   @NotNull LocalDate registeredOn, Instant occurredAt) {
     }
 
+    public record HouseholdRegisteredResponse(String householdId) {
+    }
+
     @Operation(summary = "Register a relocated household with members able to work (易地搬迁户登记)")
     @PostMapping
-    public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest request, Actor actor) {
-        String householdId = "hh-" + UUID.randomUUID();
-        commands.send(new RegisterRelocatedHousehold(householdId, request.countyCode(), request.site().strip(),
-                request.headName().strip(), new ResidentId(request.headResidentId()).value(),
-                request.membersAbleToWork(), request.registeredOn()), actor, request.occurredAt());
+    public ResponseEntity<HouseholdRegisteredResponse> register(@Valid @RequestBody RegisterRequest request,
+                                                                Actor actor) {
+        String householdId = registrations.register(request.countyCode(), request.site(), request.headName(),
+                request.headResidentId(), request.membersAbleToWork(), request.registeredOn(), actor,
+                request.occurredAt());
         return ResponseEntity.created(URI.create("/api/employment/households/" + householdId))
-                .body(Map.of("householdId", householdId));
+                .body(new HouseholdRegisteredResponse(householdId));
     }
 
     @Operation(summary = "Relocated households by county and site; nobodyEmployed=true lists those with nobody employed")

@@ -3,11 +3,9 @@ package cn.changdu.labour.employment.intermediaries.web;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.IntermediaryKind;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
+import cn.changdu.labour.employment.intermediaries.app.Intermediaries;
 import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries;
 import cn.changdu.labour.employment.intermediaries.query.IntermediaryQueries.IntermediaryView;
-import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,18 +25,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/employment/intermediaries")
 public class IntermediaryController {
 
-    private final DomainCommands commands;
+    private final Intermediaries recognition;
     private final IntermediaryQueries intermediaries;
 
-    public IntermediaryController(DomainCommands commands, IntermediaryQueries intermediaries) {
-        this.commands = commands;
+    public IntermediaryController(Intermediaries recognition, IntermediaryQueries intermediaries) {
+        this.recognition = recognition;
         this.intermediaries = intermediaries;
     }
 
@@ -52,22 +48,28 @@ public class IntermediaryController {
                                  Instant occurredAt) {
     }
 
+    public record IntermediaryRecognisedResponse(String intermediaryId) {
+    }
+
+    public record IntermediarySuspendedResponse(String intermediaryId) {
+    }
+
     @Operation(summary = "Recognise an HR agency, labour broker, work team or transfer cooperative (认定)")
     @PostMapping
-    public ResponseEntity<Map<String, String>> recognise(@Valid @RequestBody RecogniseRequest request, Actor actor) {
-        String id = "im-" + UUID.randomUUID();
-        commands.send(new RecogniseIntermediary(id, request.name().strip(), request.kind(), request.countyCode(),
-                request.township(), request.recognisedOn()), actor, request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/employment/intermediaries/" + id)).body(Map.of("intermediaryId", id));
+    public ResponseEntity<IntermediaryRecognisedResponse> recognise(@Valid @RequestBody RecogniseRequest request,
+                                                                    Actor actor) {
+        String id = recognition.recognise(request.name(), request.kind(), request.countyCode(), request.township(),
+                request.recognisedOn(), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/intermediaries/" + id))
+                .body(new IntermediaryRecognisedResponse(id));
     }
 
     @Operation(summary = "Suspend a recognised intermediary")
     @PostMapping("/{intermediaryId}/suspension")
-    public Map<String, String> suspend(@PathVariable String intermediaryId, @Valid @RequestBody SuspendRequest request,
-                                       Actor actor) {
-        commands.send(new SuspendIntermediary(intermediaryId, request.reason(), request.suspendedOn()), actor,
-                request.occurredAt());
-        return Map.of("intermediaryId", intermediaryId);
+    public IntermediarySuspendedResponse suspend(@PathVariable String intermediaryId,
+                                                 @Valid @RequestBody SuspendRequest request, Actor actor) {
+        recognition.suspend(intermediaryId, request.reason(), request.suspendedOn(), actor, request.occurredAt());
+        return new IntermediarySuspendedResponse(intermediaryId);
     }
 
     @Operation(summary = "Intermediaries by county and status (RECOGNISED, SUSPENDED)")

@@ -2,10 +2,9 @@ package cn.changdu.labour.employment.jobfairs.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
+import cn.changdu.labour.employment.jobfairs.app.JobFairs;
 import cn.changdu.labour.employment.jobfairs.query.JobFairQueries;
 import cn.changdu.labour.employment.jobfairs.query.JobFairQueries.JobFairView;
-import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -25,18 +24,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/employment/job-fairs")
 public class JobFairController {
 
-    private final DomainCommands commands;
+    private final JobFairs records;
     private final JobFairQueries jobFairs;
 
-    public JobFairController(DomainCommands commands, JobFairQueries jobFairs) {
-        this.commands = commands;
+    public JobFairController(JobFairs records, JobFairQueries jobFairs) {
+        this.records = records;
         this.jobFairs = jobFairs;
     }
 
@@ -46,13 +43,15 @@ public class JobFairController {
                                  @NotNull @Min(0) Integer attendance, Instant occurredAt) {
     }
 
+    public record JobFairRecordedResponse(String jobFairId) {
+    }
+
     @Operation(summary = "Record a county matching event (job fair) that was held")
     @PostMapping
-    public ResponseEntity<Map<String, String>> record(@Valid @RequestBody JobFairRequest request, Actor actor) {
-        String id = "fair-" + UUID.randomUUID();
-        commands.send(new RecordJobFair(id, request.countyCode(), request.name().strip(), request.heldOn(),
-                request.employers(), request.positionsOffered(), request.attendance()), actor, request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/employment/job-fairs/" + id)).body(Map.of("jobFairId", id));
+    public ResponseEntity<JobFairRecordedResponse> record(@Valid @RequestBody JobFairRequest request, Actor actor) {
+        String id = records.record(request.countyCode(), request.name(), request.heldOn(), request.employers(),
+                request.positionsOffered(), request.attendance(), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/job-fairs/" + id)).body(new JobFairRecordedResponse(id));
     }
 
     @Operation(summary = "Job fairs by county, with the placements attributed to each")

@@ -3,12 +3,9 @@ package cn.changdu.labour.employment.jobs.web;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.contracts.employment.Destination;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.FillJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
+import cn.changdu.labour.employment.jobs.app.JobPostings;
 import cn.changdu.labour.employment.jobs.query.JobPostingQueries;
 import cn.changdu.labour.employment.jobs.query.JobPostingQueries.JobPostingView;
-import cn.changdu.labour.support.commands.DomainCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -33,20 +30,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static cn.changdu.labour.kernel.Text.blankToNull;
 
 @RestController
 @RequestMapping("/api/employment/jobs")
 public class JobPostingController {
 
-    private final DomainCommands commands;
+    private final JobPostings postings;
     private final JobPostingQueries jobs;
 
-    public JobPostingController(DomainCommands commands, JobPostingQueries jobs) {
-        this.commands = commands;
+    public JobPostingController(JobPostings postings, JobPostingQueries jobs) {
+        this.postings = postings;
         this.jobs = jobs;
     }
 
@@ -64,31 +57,39 @@ public class JobPostingController {
     public record WithdrawRequest(@Size(max = 200) String reason, @NotNull LocalDate withdrawnOn, Instant occurredAt) {
     }
 
+    public record JobPostingPublishedResponse(String postingId) {
+    }
+
+    public record JobPostingFilledResponse(String postingId) {
+    }
+
+    public record JobPostingWithdrawnResponse(String postingId) {
+    }
+
     @Operation(summary = "Publish a job posting (开发就业岗位)")
     @PostMapping
-    public ResponseEntity<Map<String, String>> publish(@Valid @RequestBody PublishRequest request, Actor actor) {
-        String postingId = "job-" + UUID.randomUUID();
-        commands.send(new PublishJobPosting(postingId, request.countyCode(), request.employer().strip(),
-                request.sector().strip(), request.positions(), request.monthlyWage(), request.region(),
-                blankToNull(request.province()), request.publishedOn()), actor, request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/employment/jobs/" + postingId)).body(Map.of("postingId", postingId));
+    public ResponseEntity<JobPostingPublishedResponse> publish(@Valid @RequestBody PublishRequest request, Actor actor) {
+        String postingId = postings.publish(request.countyCode(), request.employer(), request.sector(),
+                request.positions(), request.monthlyWage(), request.region(), request.province(),
+                request.publishedOn(), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/jobs/" + postingId))
+                .body(new JobPostingPublishedResponse(postingId));
     }
 
     @Operation(summary = "Record positions of a posting filled")
     @PostMapping("/{postingId}/fills")
-    public Map<String, String> fill(@PathVariable String postingId, @Valid @RequestBody FillRequest request, Actor actor) {
-        commands.send(new FillJobPosting(postingId, request.positionsFilled(), request.filledOn()), actor,
-                request.occurredAt());
-        return Map.of("postingId", postingId);
+    public JobPostingFilledResponse fill(@PathVariable String postingId, @Valid @RequestBody FillRequest request,
+                                         Actor actor) {
+        postings.fill(postingId, request.positionsFilled(), request.filledOn(), actor, request.occurredAt());
+        return new JobPostingFilledResponse(postingId);
     }
 
     @Operation(summary = "Withdraw a posting")
     @PostMapping("/{postingId}/withdrawal")
-    public Map<String, String> withdraw(@PathVariable String postingId, @Valid @RequestBody WithdrawRequest request,
-                                        Actor actor) {
-        commands.send(new WithdrawJobPosting(postingId, request.reason(), request.withdrawnOn()), actor,
-                request.occurredAt());
-        return Map.of("postingId", postingId);
+    public JobPostingWithdrawnResponse withdraw(@PathVariable String postingId,
+                                                @Valid @RequestBody WithdrawRequest request, Actor actor) {
+        postings.withdraw(postingId, request.reason(), request.withdrawnOn(), actor, request.occurredAt());
+        return new JobPostingWithdrawnResponse(postingId);
     }
 
     @Operation(summary = "Job postings by county, employer and status (OPEN, FILLED, WITHDRAWN)")

@@ -9,15 +9,11 @@ import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.contracts.employment.VerificationStatus;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.employment.placement.api.EndEmploymentCommand;
-import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
-import cn.changdu.labour.employment.placement.api.ReportIncomeCommand;
-import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
+import cn.changdu.labour.employment.placement.app.Placements;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.employment.placement.query.PlacementQueries.PlacementView;
 import cn.changdu.labour.support.web.Caller;
-import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -42,7 +38,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.UUID;
 
 import static cn.changdu.labour.kernel.Text.blankToNull;
 
@@ -50,17 +45,14 @@ import static cn.changdu.labour.kernel.Text.blankToNull;
 @RequestMapping("/api/employment")
 public class PlacementController {
 
-    private final DomainCommands commands;
+    private final Placements placements;
     private final PersonKeys personKeys;
     private final PlacementQueries queries;
-    private final PlacementPreconditions preconditions;
 
-    public PlacementController(DomainCommands commands, PersonKeys personKeys, PlacementQueries queries,
-                               PlacementPreconditions preconditions) {
-        this.commands = commands;
+    public PlacementController(Placements placements, PersonKeys personKeys, PlacementQueries queries) {
+        this.placements = placements;
         this.personKeys = personKeys;
         this.queries = queries;
-        this.preconditions = preconditions;
     }
 
     /** The fields after {@code occurredAt} are optional additions; older clients leave them out. */
@@ -84,7 +76,12 @@ public class PlacementController {
             @Size(max = 50) String township,
             @Pattern(regexp = "^1\\d{10}$", message = "须为11位手机号") String phone) {
 
-        PlacementDetails details() {
+        Placements.NewPlacement placement() {
+            return new Placements.NewPlacement(name, residentId, countyCode, channel, destination, employer, startDate,
+                    expectedMonthlyIncome, details());
+        }
+
+        private PlacementDetails details() {
             return new PlacementDetails(organisedBy, blankToNull(destinationProvince), blankToNull(intermediaryId),
                     blankToNull(trainingClassId), blankToNull(projectId), blankToNull(householdId),
                     blankToNull(jobFairId), blankToNull(township), blankToNull(phone));
@@ -108,49 +105,40 @@ public class PlacementController {
                                 Instant occurredAt) {
     }
 
-    public record Done(String placementId, String personKey) {
+    /** The answer of a change to a placement. */
+    public record PlacementResponse(String placementId, String personKey) {
     }
 
     @Operation(summary = "Record a transfer-employment placement (转移就业登记)")
     @PostMapping("/placements")
     public ResponseEntity<WorkerPlacedResponse> place(@Valid @RequestBody PlaceWorkerRequest request, Actor actor) {
-        ResidentId residentId = new ResidentId(request.residentId());
-        String personKey = personKeys.keyOf(residentId);
-        PlacementDetails details = request.details();
-        preconditions.check(request.channel(), details);
-        String placementId = UUID.randomUUID().toString();
-        commands.send(new PlaceWorkerCommand(personKey, placementId, request.name().strip(), residentId.value(),
-                request.countyCode(), request.channel(), request.destination(), request.employer(),
-                request.startDate(), request.expectedMonthlyIncome(), details), actor, request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/employment/placements/" + placementId))
-                .body(new WorkerPlacedResponse(placementId, personKey));
+        Placements.Placed placed = placements.place(request.placement(), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/placements/" + placed.placementId()))
+                .body(new WorkerPlacedResponse(placed.placementId(), placed.personKey()));
     }
 
     @Operation(summary = "Record the 3-month stability check of a placement (稳定就业核验)")
     @PostMapping("/placements/{placementId}/verification")
-    public Done verify(@PathVariable String placementId, @Valid @RequestBody VerifyRequest request, Actor actor) {
-        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
-        commands.send(new VerifyEmploymentCommand(personKey, placementId, request.verifiedOn(), request.status(),
-                request.remarks()), actor, request.occurredAt());
-        return new Done(placementId, personKey);
+    public PlacementResponse verify(@PathVariable String placementId, @Valid @RequestBody VerifyRequest request,
+                                    Actor actor) {
+        return new PlacementResponse(placementId, placements.verify(placementId, request.residentId(),
+                request.verifiedOn(), request.status(), request.remarks(), actor, request.occurredAt()));
     }
 
     @Operation(summary = "Record the end of a placement (离岗登记)")
     @PostMapping("/placements/{placementId}/end")
-    public Done end(@PathVariable String placementId, @Valid @RequestBody EndRequest request, Actor actor) {
-        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
-        commands.send(new EndEmploymentCommand(personKey, placementId, request.endedOn(), request.reason(),
-                request.remarks()), actor, request.occurredAt());
-        return new Done(placementId, personKey);
+    public PlacementResponse end(@PathVariable String placementId, @Valid @RequestBody EndRequest request,
+                                 Actor actor) {
+        return new PlacementResponse(placementId, placements.end(placementId, request.residentId(), request.endedOn(),
+                request.reason(), request.remarks(), actor, request.occurredAt()));
     }
 
     @Operation(summary = "Report a placement's income for one month (转移就业收入)")
     @PostMapping("/placements/{placementId}/income")
-    public Done reportIncome(@PathVariable String placementId, @Valid @RequestBody IncomeRequest request, Actor actor) {
-        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
-        commands.send(new ReportIncomeCommand(personKey, placementId, request.period(), request.amount()), actor,
-                request.occurredAt());
-        return new Done(placementId, personKey);
+    public PlacementResponse reportIncome(@PathVariable String placementId, @Valid @RequestBody IncomeRequest request,
+                                          Actor actor) {
+        return new PlacementResponse(placementId, placements.reportIncome(placementId, request.residentId(),
+                request.period(), request.amount(), actor, request.occurredAt()));
     }
 
     @Operation(summary = "Placements by county, channel, employer, household, status, overdue 3-month check")

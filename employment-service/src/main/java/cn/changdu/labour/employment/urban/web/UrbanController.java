@@ -2,15 +2,8 @@ package cn.changdu.labour.employment.urban.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.contracts.person.PersonKeys;
-import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.employment.urban.api.UrbanCommands;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.EndUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
+import cn.changdu.labour.employment.urban.app.UrbanEmployment;
 import cn.changdu.labour.employment.urban.query.UrbanQueries;
-import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -34,21 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/employment/urban")
 @Validated
 public class UrbanController {
 
-    private final DomainCommands commands;
-    private final PersonKeys personKeys;
+    private final UrbanEmployment registrations;
     private final UrbanQueries urban;
 
-    public UrbanController(DomainCommands commands, PersonKeys personKeys, UrbanQueries urban) {
-        this.commands = commands;
-        this.personKeys = personKeys;
+    public UrbanController(UrbanEmployment registrations, UrbanQueries urban) {
+        this.registrations = registrations;
         this.urban = urban;
     }
 
@@ -72,46 +61,51 @@ public class UrbanController {
     public record LabourForceRequest(@NotNull @Min(1) Long labourForce, Instant occurredAt) {
     }
 
+    public record UrbanEmploymentRegisteredResponse(String registrationId, String personKey) {
+    }
+
+    public record UnemploymentRegisteredResponse(String personKey) {
+    }
+
+    public record UnemploymentEndedResponse(String personKey) {
+    }
+
+    public record LabourForceSetResponse(String countyCode, int year, long labourForce) {
+    }
+
     @Operation(summary = "Register urban new employment (城镇新增就业登记)")
     @PostMapping("/employment")
-    public ResponseEntity<Map<String, String>> employ(@Valid @RequestBody EmploymentRequest request, Actor actor) {
-        ResidentId id = new ResidentId(request.residentId());
-        String personKey = personKeys.keyOf(id);
-        String registrationId = "ue-" + UUID.randomUUID();
-        commands.send(new RegisterUrbanEmployment(UrbanCommands.urbanId(personKey), personKey, registrationId,
-                request.name().strip(), id.value(), request.countyCode(), request.employer().strip(),
-                request.registeredOn()), actor, request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/employment/urban/employment/" + registrationId))
-                .body(Map.of("registrationId", registrationId, "personKey", personKey));
+    public ResponseEntity<UrbanEmploymentRegisteredResponse> employ(@Valid @RequestBody EmploymentRequest request,
+                                                                    Actor actor) {
+        UrbanEmployment.Registered registered = registrations.registerEmployment(request.name(), request.residentId(),
+                request.countyCode(), request.employer(), request.registeredOn(), actor, request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/employment/urban/employment/" + registered.registrationId()))
+                .body(new UrbanEmploymentRegisteredResponse(registered.registrationId(), registered.personKey()));
     }
 
     @Operation(summary = "Register urban unemployment (城镇失业登记)")
     @PostMapping("/unemployment")
-    public ResponseEntity<Map<String, String>> unemployed(@Valid @RequestBody UnemploymentRequest request, Actor actor) {
-        ResidentId id = new ResidentId(request.residentId());
-        String personKey = personKeys.keyOf(id);
-        commands.send(new RegisterUnemployment(UrbanCommands.urbanId(personKey), personKey, request.name().strip(),
-                id.value(), request.countyCode(), request.registeredOn()), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(Map.of("personKey", personKey));
+    public ResponseEntity<UnemploymentRegisteredResponse> unemployed(@Valid @RequestBody UnemploymentRequest request,
+                                                                     Actor actor) {
+        String personKey = registrations.registerUnemployment(request.name(), request.residentId(),
+                request.countyCode(), request.registeredOn(), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new UnemploymentRegisteredResponse(personKey));
     }
 
     @Operation(summary = "End a registered unemployment")
     @PostMapping("/unemployment/end")
-    public Map<String, String> endUnemployment(@Valid @RequestBody EndUnemploymentRequest request, Actor actor) {
-        String personKey = personKeys.keyOf(new ResidentId(request.residentId()));
-        commands.send(new EndUnemployment(UrbanCommands.urbanId(personKey), request.endedOn(),
-                request.reason() == null ? "OTHER" : request.reason()), actor, request.occurredAt());
-        return Map.of("personKey", personKey);
+    public UnemploymentEndedResponse endUnemployment(@Valid @RequestBody EndUnemploymentRequest request, Actor actor) {
+        return new UnemploymentEndedResponse(registrations.endUnemployment(request.residentId(), request.endedOn(),
+                request.reason(), actor, request.occurredAt()));
     }
 
     @Operation(summary = "Set a county's urban labour force for a year (base of the registered unemployment rate)")
     @PutMapping("/labour-force/{countyCode}/{year}")
-    public Map<String, Object> labourForce(@PathVariable @Pattern(regexp = Counties.PATTERN) String countyCode,
-                                           @PathVariable @Min(2000) @Max(2100) int year,
-                                           @Valid @RequestBody LabourForceRequest request, Actor actor) {
-        commands.send(new SetLabourForceBase(SetLabourForceBase.idOf(countyCode, year), countyCode, year,
-                request.labourForce()), actor, request.occurredAt());
-        return Map.of("countyCode", countyCode, "year", year, "labourForce", request.labourForce());
+    public LabourForceSetResponse labourForce(@PathVariable @Pattern(regexp = Counties.PATTERN) String countyCode,
+                                              @PathVariable @Min(2000) @Max(2100) int year,
+                                              @Valid @RequestBody LabourForceRequest request, Actor actor) {
+        registrations.setLabourForce(countyCode, year, request.labourForce(), actor, request.occurredAt());
+        return new LabourForceSetResponse(countyCode, year, request.labourForce());
     }
 
     @Operation(summary = "Registered unemployment rate now, per county or city-wide, and urban new employment of the year")

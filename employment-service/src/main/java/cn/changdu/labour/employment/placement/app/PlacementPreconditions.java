@@ -1,4 +1,4 @@
-package cn.changdu.labour.employment.placement.web;
+package cn.changdu.labour.employment.placement.app;
 
 import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.employment.households.query.HouseholdQueries;

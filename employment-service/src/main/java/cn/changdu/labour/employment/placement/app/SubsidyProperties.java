@@ -1,4 +1,4 @@
-package cn.changdu.labour.employment.placement.web;
+package cn.changdu.labour.employment.placement.app;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
