@@ -18,6 +18,21 @@ class ArchitectureTest {
     static final ArchRule api = ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_THE_SERVICE;
 
     @ArchTest
+    static final ArchRule web = ArchitectureRules.WEB_IS_HTTP_MAPPING_ONLY;
+
+    @ArchTest
+    static final ArchRule storage = ArchitectureRules.STORAGE_IN_QUERY_ONLY;
+
+    @ArchTest
+    static final ArchRule ruleViolations = ArchitectureRules.RULE_VIOLATIONS_COME_FROM_THE_MODEL;
+
+    @ArchTest
+    static final ArchRule features = ArchitectureRules.featuresKeepToThemselves("cn.changdu.labour.employment");
+
+    @ArchTest
+    static final ArchRule noFeatureCycles = ArchitectureRules.featuresAreFreeOfCycles("cn.changdu.labour.employment");
+
+    @ArchTest
     static final ArchRule noMongoDb = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..",
                     "org.springframework.data.mongodb..")

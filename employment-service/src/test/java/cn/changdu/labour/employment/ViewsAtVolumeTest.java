@@ -28,6 +28,7 @@ import cn.changdu.labour.employment.placement.api.IncomeReportedEvent;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.api.PlacementDetailsRecordedEvent;
 import cn.changdu.labour.employment.placement.api.WorkerPlacedEvent;
+import cn.changdu.labour.employment.placement.app.PlacementCounts;
 import cn.changdu.labour.employment.placement.query.PlacementProjection;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.employment.placement.query.PlacementQueries.Filter;
@@ -137,7 +138,7 @@ class ViewsAtVolumeTest {
         PlacementQueries placements = new PlacementQueries(jdbc);
         HouseholdQueries households = new HouseholdQueries(jdbc);
         IntermediaryQueries intermediaries = new IntermediaryQueries(jdbc);
-        JobFairQueries jobFairs = new JobFairQueries(jdbc, placements);
+        JobFairQueries jobFairs = new JobFairQueries(jdbc, new PlacementCounts(placements));
         JobPostingQueries jobs = new JobPostingQueries(jdbc);
         UrbanQueries urban = new UrbanQueries(jdbc);
 

@@ -1,6 +1,7 @@
 package cn.changdu.labour.employment.households.query;
 
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.employment.placement.app.RegisteredHouseholds;
 import cn.changdu.labour.employment.query.Columns;
 import cn.changdu.labour.support.web.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** Reads of the households view (see {@link HouseholdProjection}), the head's name and ID masked unless allowed. */
 @Component
-public class HouseholdQueries {
+public class HouseholdQueries implements RegisteredHouseholds {
 
     private final JdbcTemplate jdbc;
 
@@ -37,6 +38,7 @@ public class HouseholdQueries {
     }
 
     /** The ids among {@code householdIds} of registered households ({@link #exists} for many), in one query. */
+    @Override
     public Set<String> registered(Collection<String> householdIds) {
         Set<String> registered = new HashSet<>();
         if (!householdIds.isEmpty()) {

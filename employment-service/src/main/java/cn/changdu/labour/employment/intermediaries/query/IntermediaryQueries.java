@@ -1,6 +1,7 @@
 package cn.changdu.labour.employment.intermediaries.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.changdu.labour.employment.placement.app.IntermediaryStatuses;
 import cn.changdu.labour.employment.query.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /** Reads of the intermediaries view (see {@link IntermediaryProjection}); each an index lookup. */
 @Component
-public class IntermediaryQueries {
+public class IntermediaryQueries implements IntermediaryStatuses {
 
     private final JdbcTemplate jdbc;
 
@@ -30,12 +31,14 @@ public class IntermediaryQueries {
     }
 
     /** The intermediary's status (RECOGNISED or SUSPENDED), empty when unknown. */
+    @Override
     public Optional<String> status(String intermediaryId) {
         return jdbc.queryForList("SELECT status FROM employment_intermediary WHERE intermediary_id = ?", String.class,
                 intermediaryId).stream().findFirst();
     }
 
     /** The status of each known intermediary among {@code intermediaryIds} (unknown ones are absent), in one query. */
+    @Override
     public Map<String, String> statuses(Collection<String> intermediaryIds) {
         Map<String, String> statuses = new HashMap<>();
         if (!intermediaryIds.isEmpty()) {

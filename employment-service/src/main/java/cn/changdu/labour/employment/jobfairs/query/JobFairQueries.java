@@ -1,6 +1,7 @@
 package cn.changdu.labour.employment.jobfairs.query;
 
-import cn.changdu.labour.employment.placement.query.PlacementQueries;
+import cn.changdu.labour.employment.placement.app.HeldJobFairs;
+import cn.changdu.labour.employment.placement.app.PlacementCounts;
 import cn.changdu.labour.employment.query.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,12 +14,12 @@ import java.util.Set;
 
 /** Reads of the job fairs view (see {@link JobFairProjection}). */
 @Component
-public class JobFairQueries {
+public class JobFairQueries implements HeldJobFairs {
 
     private final JdbcTemplate jdbc;
-    private final PlacementQueries placements;
+    private final PlacementCounts placements;
 
-    public JobFairQueries(JdbcTemplate jdbc, PlacementQueries placements) {
+    public JobFairQueries(JdbcTemplate jdbc, PlacementCounts placements) {
         this.jdbc = jdbc;
         this.placements = placements;
     }
@@ -33,6 +34,7 @@ public class JobFairQueries {
     }
 
     /** The ids among {@code jobFairIds} of job fairs that were held, read in one query. */
+    @Override
     public Set<String> held(Collection<String> jobFairIds) {
         Set<String> held = new HashSet<>();
         if (!jobFairIds.isEmpty()) {
@@ -55,7 +57,7 @@ public class JobFairQueries {
                         rs.getString("name"), Columns.date(rs, "held_on"), rs.getInt("employers"),
                         rs.getInt("positions_offered"), rs.getInt("attendance"), 0),
                 countyCode == null ? new Object[0] : new Object[]{countyCode});
-        Map<String, Long> attributed = placements.countsByJobFair(fairs.stream().map(JobFairView::jobFairId).toList());
+        Map<String, Long> attributed = placements.byJobFair(fairs.stream().map(JobFairView::jobFairId).toList());
         return fairs.stream().map(f -> new JobFairView(f.jobFairId(), f.countyCode(), f.name(), f.heldOn(),
                 f.employers(), f.positionsOffered(), f.attendance(), attributed.getOrDefault(f.jobFairId(), 0L)))
                 .toList();

@@ -11,7 +11,6 @@ import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.model.PlacementRules;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
-import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowImport;
@@ -107,16 +106,16 @@ public class PlacementImports {
     private final DomainCommands commands;
     private final PersonKeys personKeys;
     private final PlacementQueries placements;
-    private final PlacementPreconditions preconditions;
+    private final NamedRecordsReader namedRecords;
     private final RowBinder<PlacementRow> binder;
 
     public PlacementImports(DomainCommands commands, PersonKeys personKeys, PlacementQueries placements,
-                            PlacementPreconditions preconditions, Validator validator,
+                            NamedRecordsReader namedRecords, Validator validator,
                             ObjectMapper objectMapper) {
         this.commands = commands;
         this.personKeys = personKeys;
         this.placements = placements;
-        this.preconditions = preconditions;
+        this.namedRecords = namedRecords;
         this.binder = new RowBinder<>(PlacementRow.class, COLUMNS, validator, objectMapper);
     }
 
@@ -130,17 +129,15 @@ public class PlacementImports {
         // what the checks need from the read models is read once for the whole file, not once per row
         Set<String> placedPeople = placements.activelyPlaced(byRow.values().stream().map(PlaceWorkerCommand::personKey)
                 .toList());
-        PlacementPreconditions.Check named = preconditions.forAll(byRow.values().stream()
+        PlacementRules.NamedRecords named = namedRecords.of(byRow.values().stream()
                 .map(PlaceWorkerCommand::details).toList());
         List<RowImport.Checked<PlaceWorkerCommand>> good = rows.check(bound -> {
             PlaceWorkerCommand command = byRow.get(bound.row());
             PlacementRules.check(command.channel(), command.destination(), command.expectedMonthlyIncome(),
                     command.details());
-            named.check(command.channel(), command.details());
-            if (rows.earlierRowOf(command.personKey(), bound.row()) != null || placedPeople.contains(command.personKey())) {
-                throw new RuleViolation("one-active-placement-per-person", "residentId",
-                        "此人已有在岗的就业记录（或在本文件中重复），须先登记离岗才能再次登记");
-            }
+            PlacementRules.checkNamedRecords(command.channel(), command.details(), named);
+            PlacementRules.requireNoActivePlacement(placedPeople.contains(command.personKey()),
+                    rows.earlierRowOf(command.personKey(), bound.row()) != null);
             return command;
         });
         // each placement is its own aggregate: one command per row

@@ -12,6 +12,7 @@ import cn.changdu.labour.employment.placement.api.PlaceWorkerCommand;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.api.ReportIncomeCommand;
 import cn.changdu.labour.employment.placement.api.VerifyEmploymentCommand;
+import cn.changdu.labour.employment.placement.model.PlacementRules;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 /** A placement and what follows it: its 3-month check, its end and its income per month. */
@@ -27,12 +29,12 @@ public class Placements {
 
     private final DomainCommands commands;
     private final PersonKeys personKeys;
-    private final PlacementPreconditions preconditions;
+    private final NamedRecordsReader namedRecords;
 
-    public Placements(DomainCommands commands, PersonKeys personKeys, PlacementPreconditions preconditions) {
+    public Placements(DomainCommands commands, PersonKeys personKeys, NamedRecordsReader namedRecords) {
         this.commands = commands;
         this.personKeys = personKeys;
-        this.preconditions = preconditions;
+        this.namedRecords = namedRecords;
     }
 
     /** A placement to record, as the officer entered it; {@code details} holds the optional facts. */
@@ -48,7 +50,8 @@ public class Placements {
     public Placed place(NewPlacement placement, Actor actor, Instant occurredAt) {
         ResidentId residentId = new ResidentId(placement.residentId());
         String personKey = personKeys.keyOf(residentId);
-        preconditions.check(placement.channel(), placement.details());
+        PlacementRules.checkNamedRecords(placement.channel(), placement.details(),
+                namedRecords.of(List.of(placement.details())));
         String placementId = UUID.randomUUID().toString();
         commands.send(new PlaceWorkerCommand(personKey, placementId, placement.name().strip(), residentId.value(),
                 placement.countyCode(), placement.channel(), placement.destination(), placement.employer(),

@@ -6,6 +6,7 @@ import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.employment.placement.api.DecideOutOfRegionSubsidyCommand;
 import cn.changdu.labour.employment.placement.api.GrantIntermediarySubsidyCommand;
 import cn.changdu.labour.employment.placement.api.OutOfRegionSubsidyPolicy;
+import cn.changdu.labour.employment.placement.model.PlacementRules;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.Caller;
@@ -23,15 +24,15 @@ public class Subsidies {
     private final DomainCommands commands;
     private final PersonKeys personKeys;
     private final SubsidyProperties subsidies;
-    private final PlacementPreconditions preconditions;
+    private final NamedRecordsReader namedRecords;
     private final PlacementQueries placements;
 
     public Subsidies(DomainCommands commands, PersonKeys personKeys, SubsidyProperties subsidies,
-                     PlacementPreconditions preconditions, PlacementQueries placements) {
+                     NamedRecordsReader namedRecords, PlacementQueries placements) {
         this.commands = commands;
         this.personKeys = personKeys;
         this.subsidies = subsidies;
-        this.preconditions = preconditions;
+        this.namedRecords = namedRecords;
         this.placements = placements;
     }
 
@@ -48,10 +49,10 @@ public class Subsidies {
     /** Grants the intermediary's service subsidy; answers the person key. */
     public String grantIntermediary(String placementId, String residentId, Actor actor, Instant occurredAt) {
         String personKey = personKeys.keyOf(new ResidentId(residentId));
-        // the intermediary must still be recognised when the subsidy is granted (read model; see preconditions)
+        // the intermediary must still be recognised when the subsidy is granted (its view; see PlacementRules)
         placements.byId(placementId, new Caller(null, Set.of()))
                 .map(PlacementQueries.PlacementView::intermediaryId)
-                .ifPresent(preconditions::requireRecognised);
+                .ifPresent(id -> PlacementRules.requireRecognised(id, namedRecords.intermediaryStatus(id)));
         commands.send(new GrantIntermediarySubsidyCommand(personKey, placementId, subsidies.intermediary().amount(),
                 subsidies.intermediary().requireVerifiedEmployment()), actor, occurredAt);
         return personKey;

@@ -73,10 +73,7 @@ public class Worker {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(PlaceWorkerCommand command, DeadlineManager deadlines, MetaData metaData) {
-        if (activePlacementId != null) {
-            throw new RuleViolation("one-active-placement-per-person", "residentId",
-                    "此人已有在岗的就业记录，须先登记离岗才能再次登记");
-        }
+        PlacementRules.requireNoActivePlacement(activePlacementId != null);
         PlacementDetails details = command.details();
         PlacementRules.check(command.channel(), command.destination(), command.expectedMonthlyIncome(), details);
         OrganisedBy organisedBy = details.organisedBy();
