@@ -4,10 +4,11 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.kernel.BusinessTime;
-import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.projectlabor.project.api.PayrollLine;
 import cn.changdu.labour.projectlabor.project.api.SubmitPayrollCommand;
+import cn.changdu.labour.projectlabor.project.model.PayrollRules;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries;
+import cn.changdu.labour.projectlabor.worker.api.RosterStint;
 import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.imports.ImportRefusedException;
 import cn.changdu.labour.support.imports.ImportReport;
@@ -57,21 +58,19 @@ public class Payrolls {
         return payroll.size();
     }
 
-    /** A payroll file for a period: one payroll, all rows or (partial) the good rows, pre-checked on the roster views. */
+    /**
+     * A payroll file for a period: one payroll, all rows or (partial) the good rows. Each row is pre-checked on the
+     * roster views with the rules the payroll keeps ({@link PayrollRules}); the views may lag, so the payroll decides.
+     */
     public ImportReport importPayroll(String projectId, YearMonth period, RowImport<? extends Line> rows,
                                       boolean partial, Actor actor) {
         // every person's stints read once for the whole file (one query), not per row
-        Map<String, ProjectQueries.Stints> stints = queries.stintsOf(rows.valid().stream()
+        Map<String, List<RosterStint>> stints = queries.stintsOf(rows.valid().stream()
                 .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());
         List<RowImport.Checked<PayrollLine>> good = rows.check(row -> {
             PayrollLine line = line(row.value());
-            Integer earlier = rows.earlierRowOf(line.personKey(), row.row());
-            if (earlier != null) {
-                throw new RuleViolation("payroll-line-once-per-worker", "residentId", "与第 " + earlier + " 行是同一人");
-            }
-            if (!stints.get(line.personKey()).onRosterIn(projectId, period)) {
-                throw new RuleViolation("payroll-lines-on-roster", "residentId", "此人在该期间不在本项目花名册上");
-            }
+            PayrollRules.requireOncePerFile(rows.earlierRowOf(line.personKey(), row.row()));
+            PayrollRules.requireRowOnRoster(stints.get(line.personKey()), projectId, period);
             return line;
         });
         if (good.isEmpty()) {

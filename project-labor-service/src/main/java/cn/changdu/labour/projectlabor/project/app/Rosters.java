@@ -7,6 +7,7 @@ import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.projectlabor.project.api.JoinProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.LeaveProjectCommand;
 import cn.changdu.labour.projectlabor.project.api.PayCycle;
+import cn.changdu.labour.projectlabor.project.model.RosterRules;
 import cn.changdu.labour.projectlabor.worker.app.RosterDays;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
@@ -68,9 +69,8 @@ public class Rosters {
      * reservation, so the rule holds without a read model race.
      */
     private String reserveAndJoin(String projectId, Joining joining, Actor actor) {
-        if (joining.local() && joining.homeCountyCode() == null) {
-            throw new RuleViolation("local-worker-has-home-county", "homeCountyCode", "本地农牧民须填写户籍县区代码");
-        }
+        // checked before the reservation: a join the project would refuse then stores no reservation and release
+        RosterRules.requireHomeCounty(joining.local(), joining.homeCountyCode());
         ResidentId residentId = new ResidentId(joining.residentId());
         String personKey = personKeys.keyOf(residentId);
         rosterDays.reserve(personKey, projectId, joining.joinedOn(), actor, joining.occurredAt());
@@ -81,7 +81,7 @@ public class Rosters {
                     joining.insured(), joining.joinedOn()), actor, joining.occurredAt());
         } catch (RuntimeException refused) {
             // already on this roster (a retried join): the reservation is right and stays
-            if (!(refused instanceof RuleViolation v && "worker-on-roster-once".equals(v.rule()))) {
+            if (!(refused instanceof RuleViolation v && RosterRules.ON_ROSTER_ONCE.equals(v.rule()))) {
                 rosterDays.release(personKey, projectId, joining.joinedOn(), actor, joining.occurredAt());
             }
             throw refused;

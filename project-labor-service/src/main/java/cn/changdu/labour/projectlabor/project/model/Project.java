@@ -33,6 +33,7 @@ import cn.changdu.labour.projectlabor.project.api.WagePaidEvent;
 import cn.changdu.labour.projectlabor.project.api.WagePeriodPastDueEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerJoinedProjectEvent;
 import cn.changdu.labour.projectlabor.project.api.WorkerLeftProjectEvent;
+import cn.changdu.labour.projectlabor.worker.api.RosterStint;
 import cn.changdu.labour.kernel.Money;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -50,7 +51,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,9 +138,7 @@ public class Project {
     @CommandHandler
     public void handle(JoinProjectCommand command, DeadlineManager deadlines) {
         requireOpen();
-        if (activeEntry(command.personKey()) != null) {
-            throw new RuleViolation("worker-on-roster-once", "residentId", "此人已在本项目花名册上（在岗）");
-        }
+        RosterRules.requireNotOnRoster(stintsOf(command.personKey()), projectId);
         if (!Money.isPositiveToTheFen(command.wageRate())) {
             throw new RuleViolation("wage-exact-to-the-fen", "wageRate", "工资标准须为正数，最多两位小数（精确到分）");
         }
@@ -149,6 +147,7 @@ public class Project {
                 throw new RuleViolation("roster-days-do-not-overlap", "joinedOn", "进场日期须晚于此人上次在本项目的离场日期");
             }
         }
+        RosterRules.requireHomeCounty(command.localFarmerHerder(), command.homeCountyCode());
         int local = activeCount(true) + (command.localFarmerHerder() ? 1 : 0);
         int total = activeCount(false) + 1;
         apply(new WorkerJoinedProjectEvent(projectId, command.personKey(), command.name(), command.residentId(),
@@ -190,15 +189,10 @@ public class Project {
         List<PayrollLine> settled = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (PayrollLine line : command.lines()) {
-            if (!seen.add(line.personKey())) {
-                throw new RuleViolation("payroll-line-once-per-worker", "lines", "同一工人在一张工资表中只能出现一次");
-            }
+            PayrollRules.requireOnceInPayroll(seen, line.personKey());
+            PayrollRules.requireOnRoster(stintsOf(line.personKey()), projectId, command.period());
             List<RosterEntry> entries = entriesOf(line.personKey()).stream()
                     .filter(e -> daysIn(e, command.period()) > 0).toList();
-            if (entries.isEmpty()) {
-                throw new RuleViolation("payroll-lines-on-roster", "lines",
-                        "工资表中的工人须在该期间内在本项目花名册上");
-            }
             if (line.amountDue() != null && (line.amountDue().signum() < 0 || line.amountDue().stripTrailingZeros().scale() > 2)) {
                 throw new RuleViolation("wage-exact-to-the-fen", "amountDue", "应发工资须为非负数，最多两位小数（精确到分）");
             }
@@ -406,9 +400,7 @@ public class Project {
     }
 
     static long daysIn(RosterEntry e, YearMonth period) {
-        LocalDate from = e.joinedOn.isAfter(period.atDay(1)) ? e.joinedOn : period.atDay(1);
-        LocalDate to = e.leftOn != null && e.leftOn.isBefore(period.atEndOfMonth()) ? e.leftOn : period.atEndOfMonth();
-        return to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+        return PayrollRules.daysIn(e.joinedOn, e.leftOn, period);
     }
 
     private LocalDate dueDate(YearMonth period) {
@@ -425,6 +417,11 @@ public class Project {
 
     private List<RosterEntry> entriesOf(String personKey) {
         return roster.stream().filter(e -> e.personKey.equals(personKey)).toList();
+    }
+
+    /** The person's stints on this roster, as the rules shared with the imports take them. */
+    private List<RosterStint> stintsOf(String personKey) {
+        return entriesOf(personKey).stream().map(e -> new RosterStint(projectId, e.joinedOn, e.leftOn)).toList();
     }
 
     private int activeCount(boolean localOnly) {

@@ -1,5 +1,6 @@
 package cn.changdu.labour.projectlabor.project.query;
 
+import cn.changdu.labour.projectlabor.worker.api.RosterStint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -115,39 +115,13 @@ public class ProjectQueries {
                 .toList();
     }
 
-    /** One stint of a person on a project's roster, as the read model shows it. */
-    public record Stint(String projectId, LocalDate joinedOn, LocalDate leftOn) {
-    }
-
-    /** A person's roster stints on every project, as the read model shows them (for the pre-checks of bulk imports). */
-    public record Stints(List<Stint> stints) {
-
-        /** Whether the person is active on the project's roster. */
-        public boolean activeOn(String projectId) {
-            return stints.stream().anyMatch(s -> projectId.equals(s.projectId()) && s.leftOn() == null);
-        }
-
-        /** The project on whose roster the person is on days from {@code joinedOn} on, if any. */
-        public Optional<String> overlapping(LocalDate joinedOn) {
-            return stints.stream()
-                    .filter(s -> s.leftOn() == null || !s.leftOn().isBefore(joinedOn))
-                    .map(Stint::projectId).findFirst();
-        }
-
-        /** Whether the person was on the project's roster on some day of the period. */
-        public boolean onRosterIn(String projectId, YearMonth period) {
-            return stints.stream().filter(s -> projectId.equals(s.projectId())).anyMatch(s ->
-                    !s.joinedOn().isAfter(period.atEndOfMonth())
-                            && (s.leftOn() == null || !s.leftOn().isBefore(period.atDay(1))));
-        }
-    }
-
     /**
-     * The roster stints of each of these people, read in one query ({@code person_key IN (...)}, through its index)
-     * for all of them rather than one per person; a person with none maps to an empty list.
+     * The roster stints of each of these people on every project (for the pre-checks of bulk imports), read in one
+     * query ({@code person_key IN (...)}, through its index) for all of them rather than one per person; a person
+     * with none maps to an empty list.
      */
-    public Map<String, Stints> stintsOf(Collection<String> personKeys) {
-        Map<String, List<Stint>> byPerson = new HashMap<>();
+    public Map<String, List<RosterStint>> stintsOf(Collection<String> personKeys) {
+        Map<String, List<RosterStint>> byPerson = new HashMap<>();
         personKeys.forEach(key -> byPerson.put(key, new ArrayList<>()));
         if (!personKeys.isEmpty()) {
             jdbc.query("""
@@ -156,13 +130,11 @@ public class ProjectQueries {
                     ORDER BY joined_on, project_id""",
                     new MapSqlParameterSource("personKeys", List.copyOf(byPerson.keySet())),
                     rs -> {
-                        byPerson.get(rs.getString("person_key")).add(new Stint(rs.getString("project_id"),
+                        byPerson.get(rs.getString("person_key")).add(new RosterStint(rs.getString("project_id"),
                                 rs.getObject("joined_on", LocalDate.class), rs.getObject("left_on", LocalDate.class)));
                     });
         }
-        Map<String, Stints> stints = new HashMap<>();
-        byPerson.forEach((key, list) -> stints.put(key, new Stints(list)));
-        return stints;
+        return byPerson;
     }
 
     public List<PayrollView> payrolls(String projectId, String period) {

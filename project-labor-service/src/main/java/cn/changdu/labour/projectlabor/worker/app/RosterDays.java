@@ -4,6 +4,8 @@ import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.projectlabor.worker.api.EndRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.ReleaseRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.ReserveRosterDaysCommand;
+import cn.changdu.labour.projectlabor.worker.api.RosterStint;
+import cn.changdu.labour.projectlabor.worker.model.RosterDaysRules;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A person's days on construction rosters city-wide (one roster at a time): reserved before a roster join, released
@@ -26,6 +29,14 @@ public class RosterDays {
 
     public RosterDays(DomainCommands commands) {
         this.commands = commands;
+    }
+
+    /**
+     * Pre-checks one roster at a time on the stints the views show (a bulk import's rows): the rule the reservation
+     * keeps ({@link RosterDaysRules}), which features other than this one reach only through here.
+     */
+    public void requireFreeAsViewed(List<RosterStint> stints, LocalDate joinedOn) {
+        RosterDaysRules.requireFreeAsViewed(stints, joinedOn);
     }
 
     public void reserve(String personKey, String projectId, LocalDate joinedOn, Actor actor, Instant occurredAt) {

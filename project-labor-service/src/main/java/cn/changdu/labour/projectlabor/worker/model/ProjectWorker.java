@@ -6,7 +6,7 @@ import cn.changdu.labour.projectlabor.worker.api.ReserveRosterDaysCommand;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysEndedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReleasedEvent;
 import cn.changdu.labour.projectlabor.worker.api.RosterDaysReservedEvent;
-import cn.changdu.labour.kernel.RuleViolation;
+import cn.changdu.labour.projectlabor.worker.api.RosterStint;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,7 +29,7 @@ public class ProjectWorker {
 
     @AggregateIdentifier
     private String personKey;
-    private final List<Stint> stints = new ArrayList<>();
+    private final List<RosterStint> stints = new ArrayList<>();
 
     protected ProjectWorker() {
         // for Axon
@@ -38,34 +38,23 @@ public class ProjectWorker {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveRosterDaysCommand command) {
-        if (stints.stream().anyMatch(s -> s.matches(command.projectId(), command.joinedOn()))) {
+        if (stints.stream().anyMatch(s -> open(s, command.projectId(), command.joinedOn()))) {
             return; // a join retried after a crash between reservation and join: the days are already reserved
         }
-        for (Stint stint : stints) {
-            // the new stint is open-ended: it meets every stint that has not ended before it begins
-            if (stint.leftOn == null || !stint.leftOn.isBefore(command.joinedOn())) {
-                if (stint.projectId.equals(command.projectId())) {
-                    throw new RuleViolation("worker-on-roster-once", "residentId",
-                            stint.leftOn == null ? "此人已在本项目花名册上（在岗）" : "进场日期须晚于此人上次在本项目的离场日期");
-                }
-                throw new RuleViolation("one-roster-at-a-time", "residentId",
-                        "此人同期已在另一个项目的花名册上（项目 " + stint.projectId + "，" + stint.joinedOn + " 进场"
-                                + (stint.leftOn == null ? "，尚未离场" : "，" + stint.leftOn + " 离场") + "）");
-            }
-        }
+        RosterDaysRules.requireFree(stints, command.projectId(), command.joinedOn());
         apply(new RosterDaysReservedEvent(command.personKey(), command.projectId(), command.joinedOn()));
     }
 
     @CommandHandler
     public void handle(ReleaseRosterDaysCommand command) {
-        if (stints.stream().anyMatch(s -> s.matches(command.projectId(), command.joinedOn()))) {
+        if (stints.stream().anyMatch(s -> open(s, command.projectId(), command.joinedOn()))) {
             apply(new RosterDaysReleasedEvent(command.personKey(), command.projectId(), command.joinedOn()));
         }
     }
 
     @CommandHandler
     public void handle(EndRosterDaysCommand command) {
-        if (stints.stream().anyMatch(s -> s.projectId.equals(command.projectId()) && s.leftOn == null)) {
+        if (stints.stream().anyMatch(s -> s.projectId().equals(command.projectId()) && s.leftOn() == null)) {
             apply(new RosterDaysEndedEvent(command.personKey(), command.projectId(), command.leftOn()));
         }
     }
@@ -73,44 +62,22 @@ public class ProjectWorker {
     @EventSourcingHandler
     void on(RosterDaysReservedEvent event) {
         personKey = event.personKey();
-        stints.add(new Stint(event.projectId(), event.joinedOn()));
+        stints.add(new RosterStint(event.projectId(), event.joinedOn(), null));
     }
 
     @EventSourcingHandler
     void on(RosterDaysReleasedEvent event) {
-        stints.removeIf(s -> s.matches(event.projectId(), event.joinedOn()));
+        stints.removeIf(s -> open(s, event.projectId(), event.joinedOn()));
     }
 
     @EventSourcingHandler
     void on(RosterDaysEndedEvent event) {
-        stints.stream().filter(s -> s.projectId.equals(event.projectId()) && s.leftOn == null)
-                .forEach(s -> s.leftOn = event.leftOn());
+        stints.replaceAll(s -> s.projectId().equals(event.projectId()) && s.leftOn() == null
+                ? new RosterStint(s.projectId(), s.joinedOn(), event.leftOn()) : s);
     }
 
-    private static final class Stint {
-        final String projectId;
-        final LocalDate joinedOn;
-        LocalDate leftOn;
-
-        Stint(String projectId, LocalDate joinedOn) {
-            this.projectId = projectId;
-            this.joinedOn = joinedOn;
-        }
-
-        boolean matches(String projectId, LocalDate joinedOn) {
-            return this.projectId.equals(projectId) && this.joinedOn.equals(joinedOn) && leftOn == null;
-        }
-
-        // value equality: Axon's fixture compares the state built by commands with the state sourced from events
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Stint s && projectId.equals(s.projectId) && joinedOn.equals(s.joinedOn)
-                    && java.util.Objects.equals(leftOn, s.leftOn);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(projectId, joinedOn);
-        }
+    /** The stint on the project that began on that day and has not ended. */
+    private static boolean open(RosterStint stint, String projectId, LocalDate joinedOn) {
+        return stint.projectId().equals(projectId) && stint.joinedOn().equals(joinedOn) && stint.leftOn() == null;
     }
 }
