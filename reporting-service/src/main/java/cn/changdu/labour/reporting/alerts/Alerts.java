@@ -3,6 +3,8 @@ package cn.changdu.labour.reporting.alerts;
 import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.reporting.projection.Fact;
+import cn.changdu.labour.reporting.projection.Projection;
+import cn.changdu.labour.reporting.projection.ProjectionListener;
 import cn.changdu.labour.reporting.projection.ReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -35,7 +37,7 @@ import java.util.stream.Collectors;
  * changes nothing.
  */
 @Component
-public class Alerts {
+public class Alerts implements ProjectionListener {
 
     /** An alert opened by {@code opens} (when {@code when} holds) and closed by {@code closes}, if any. */
     record Rule(String kind, String zh, String en, String opens, String closes, List<String> subject,
@@ -97,6 +99,12 @@ public class Alerts {
         this.jdbc = jdbc;
         this.readModel = readModel;
         this.clock = clock;
+    }
+
+    /** Inside the batch's transaction: alerts are idempotent, so a retried batch repeats them safely. */
+    @Override
+    public void applied(Projection.Result result) {
+        result.facts().forEach(this::on);
     }
 
     /** Opens or closes alerts for a newly projected fact. */

@@ -1,9 +1,11 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.reporting.projection.Checkpoints;
+import cn.changdu.labour.reporting.projection.Counting;
 import cn.changdu.labour.reporting.projection.Codec.FigureKey;
 import cn.changdu.labour.reporting.projection.Fact;
-import cn.changdu.labour.reporting.projection.ProjectionConsumer;
+import cn.changdu.labour.reporting.projection.Projection;
+import cn.changdu.labour.reporting.projection.ProjectionListener;
 import cn.changdu.labour.reporting.projection.ReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nearest checkpoint plus the facts since.
  */
 @Component
-public class Figures {
+public class Figures implements ProjectionListener {
 
     /** What a view reads: figures by indicator, area and period, the departments, the projects, the facts. */
     public interface Source {
@@ -48,11 +50,16 @@ public class Figures {
     private final AtomicLong commits = new AtomicLong();
     private volatile Cached cached;
 
-    public Figures(JdbcTemplate jdbc, ReadModel readModel, Checkpoints checkpoints, ProjectionConsumer consumer) {
+    public Figures(JdbcTemplate jdbc, ReadModel readModel, Checkpoints checkpoints) {
         this.jdbc = jdbc;
         this.readModel = readModel;
         this.checkpoints = checkpoints;
-        consumer.onCommitted(r -> commits.incrementAndGet());
+    }
+
+    /** A commit may have changed the figures: the next read loads them again. */
+    @Override
+    public void committed(Projection.Result result) {
+        commits.incrementAndGet();
     }
 
     /** The live figures of a year (its periods, all time and current state). */
@@ -100,7 +107,7 @@ public class Figures {
             public BigDecimal value(String indicator, String area, String period) {
                 IndicatorCatalog.Definition d = IndicatorCatalog.definition(indicator).orElseThrow();
                 BigDecimal v = figures.get(new FigureKey(indicator, area,
-                        d.measure() == IndicatorCatalog.Measure.HOUSEHOLDS_WITHOUT_WORK ? Fact.NOW : period));
+                        d.measure() == Counting.Measure.HOUSEHOLDS_WITHOUT_WORK ? Fact.NOW : period));
                 return normalised(d, v == null ? BigDecimal.ZERO : v);
             }
 
@@ -146,8 +153,8 @@ public class Figures {
 
     /** Money with its two decimals, counts as whole numbers. */
     static BigDecimal normalised(IndicatorCatalog.Definition d, BigDecimal v) {
-        if ("amount".equals(d.field()) && (d.measure() == IndicatorCatalog.Measure.SUM
-                || d.measure() == IndicatorCatalog.Measure.CURRENT_SUM)) {
+        if ("amount".equals(d.field()) && (d.measure() == Counting.Measure.SUM
+                || d.measure() == Counting.Measure.CURRENT_SUM)) {
             return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
         }
         BigDecimal s = v.stripTrailingZeros();

@@ -1,5 +1,8 @@
 package cn.changdu.labour.reporting.indicators;
 
+import cn.changdu.labour.reporting.projection.Counting;
+import cn.changdu.labour.reporting.projection.Counting.Measure;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -14,48 +17,32 @@ import java.util.function.Predicate;
  */
 public final class IndicatorCatalog {
 
-    public enum Measure {
-        /** number of events */
-        COUNT,
-        /** distinct persons (personKey) within the area and period: a person counts once across services */
-        PERSONS,
-        /** sum of a decimal payload field (yuan, positions), exact */
-        SUM,
-        /**
-         * the current value of a field per key (e.g. per project, or per arrears case), summed over keys: events of
-         * the {@code closers} types remove the key (arrears cleared)
-         */
-        CURRENT_SUM,
-        /** the number of keys currently open (see {@link #CURRENT_SUM}) */
-        CURRENT_KEYS,
-        /** the number of distinct values of {@code field} among the keys currently open (workers or projects in arrears) */
-        CURRENT_DISTINCT,
-        /**
-         * people transferred, by the platform's one counting rule ({@code TransferCounting}): once per year by
-         * personKey across placements and roster joins of local workers, in the channel, county and quarter of their
-         * first transfer of the year; {@code field} names a channel to count only that one
-         */
-        TRANSFERS,
-        /** relocated households with labour capacity and nobody employed now (current state in any period) */
-        HOUSEHOLDS_WITHOUT_WORK
-    }
-
     /** Whether more is better (people trained) or less (arrears). */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
 
-    /**
-     * @param types   the fact types it counts
-     * @param when    which of those facts count
-     * @param field   the payload field summed (SUM, CURRENT_SUM) or counted once (CURRENT_DISTINCT)
-     * @param key     payload fields identifying a case (CURRENT_*)
-     * @param closers fact types that close a case (CURRENT_*)
-     */
-    public record Definition(String id, String zh, String en, Measure measure, Set<String> types,
-                             Predicate<Map<String, Object>> when, String field, List<String> key,
-                             Set<String> closers, Direction direction) {
+    /** An indicator: its names, what the projection counts for it, and whether more is better. */
+    public record Definition(String id, String zh, String en, Counting counting, Direction direction) {
 
-        boolean concerns(String type) {
-            return types.contains(type) || closers.contains(type);
+        Definition(String id, String zh, String en, Measure measure, Set<String> types,
+                   Predicate<Map<String, Object>> when, String field, List<String> key, Set<String> closers,
+                   Direction direction) {
+            this(id, zh, en, new Counting(id, measure, types, when, field, key, closers), direction);
+        }
+
+        public Measure measure() {
+            return counting.measure();
+        }
+
+        public String field() {
+            return counting.field();
+        }
+
+        public Set<String> types() {
+            return counting.types();
+        }
+
+        public Set<String> closers() {
+            return counting.closers();
         }
     }
 
@@ -190,7 +177,7 @@ public final class IndicatorCatalog {
     }
 
     public static boolean isTrue(Map<String, Object> payload, String field) {
-        return Boolean.TRUE.equals(payload.get(field));
+        return Counting.isTrue(payload, field);
     }
 
     private static boolean employed(Map<String, Object> payload) {
@@ -199,8 +186,12 @@ public final class IndicatorCatalog {
     }
 
     public static BigDecimal number(Map<String, Object> payload, String field) {
-        Object value = payload.get(field);
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        return Counting.number(payload, field);
+    }
+
+    /** What the projection counts, one per definition. */
+    public static List<Counting> countings() {
+        return DEFINITIONS.stream().map(Definition::counting).toList();
     }
 
     private static Definition count(String id, String zh, String en, String type) {

@@ -1,6 +1,7 @@
 package cn.changdu.labour.reporting.live;
 
-import cn.changdu.labour.reporting.projection.ProjectionConsumer;
+import cn.changdu.labour.reporting.projection.Projection;
+import cn.changdu.labour.reporting.projection.ProjectionListener;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -22,21 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * however fast events arrive), and a heartbeat every 15 s so proxies keep the connection open.
  */
 @RestController
-public class LiveUpdates {
+public class LiveUpdates implements ProjectionListener {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final AtomicLong facts = new AtomicLong(-1);
     private final JdbcTemplate jdbc;
 
-    public LiveUpdates(ProjectionConsumer consumer, JdbcTemplate jdbc) {
+    public LiveUpdates(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        consumer.onCommitted(result -> {
-            if (!result.facts().isEmpty()) {
-                facts.set(-1);
-                changed.set(true);
-            }
-        });
+    }
+
+    @Override
+    public void committed(Projection.Result result) {
+        if (!result.facts().isEmpty()) {
+            facts.set(-1);
+            changed.set(true);
+        }
     }
 
     @Operation(summary = "Server-sent events: 'changed' whenever new events were projected")

@@ -21,9 +21,7 @@ import cn.changdu.labour.contracts.training.ClassInspected;
 import cn.changdu.labour.contracts.training.FollowUpRecorded;
 import cn.changdu.labour.contracts.training.JobRecommended;
 import cn.changdu.labour.contracts.training.TraineeAssessed;
-import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
-import cn.changdu.labour.reporting.indicators.IndicatorCatalog.Definition;
-import cn.changdu.labour.reporting.indicators.IndicatorCatalog.Measure;
+import cn.changdu.labour.reporting.projection.Counting.Measure;
 import cn.changdu.labour.reporting.projection.Codec.FigureKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +59,7 @@ import java.util.function.Consumer;
  *
  * <p>Several instances may apply batches of different partitions at once: the rows a batch reads are locked
  * ({@code FOR UPDATE}), figures change by increments, and a row two batches both create makes one of them fail and
- * be retried whole. The counting rules are those of {@link IndicatorCatalog}, applied fact by fact in recording order.
+ * be retried whole. The counting rules are the {@link Counting}s of the catalogue it is given, applied fact by fact in recording order.
  */
 @Component
 public class Projection {
@@ -83,32 +81,11 @@ public class Projection {
                          List<Incoming> unreadable) {
     }
 
-    static final Map<String, List<Definition>> BY_TYPE = new HashMap<>();
-    static final String TRANSFERS_TOTAL;
-    static final Map<String, String> TRANSFERS_BY_CHANNEL = new HashMap<>();
-    static final String HOUSEHOLDS;
+    private final Map<String, List<Counting>> byType = new HashMap<>();
+    private final String transfersTotal;
+    private final Map<String, String> transfersByChannel = new HashMap<>();
+    private final String householdsIndicator;
 
-    static {
-        String total = null;
-        String households = null;
-        for (Definition d : IndicatorCatalog.DEFINITIONS) {
-            Set<String> types = new HashSet<>(d.types());
-            types.addAll(d.closers());
-            types.forEach(t -> BY_TYPE.computeIfAbsent(t, k -> new ArrayList<>()).add(d));
-            if (d.measure() == Measure.TRANSFERS) {
-                if (d.field() == null) {
-                    total = d.id();
-                } else {
-                    TRANSFERS_BY_CHANNEL.put(d.field(), d.id());
-                }
-            }
-            if (d.measure() == Measure.HOUSEHOLDS_WITHOUT_WORK) {
-                households = d.id();
-            }
-        }
-        TRANSFERS_TOTAL = total;
-        HOUSEHOLDS = households;
-    }
 
     /**
      * The types whose facts change the state kept beside the figures (transfers, households, projects, class duties),
@@ -131,10 +108,29 @@ public class Projection {
     private final TransactionTemplate tx;
     private final Names names;
 
-    public Projection(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public Projection(JdbcTemplate jdbc, TransactionTemplate tx, Counting.Catalogue catalogue) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.names = new Names(jdbc);
+        String total = null;
+        String households = null;
+        for (Counting d : catalogue.countings()) {
+            Set<String> types = new HashSet<>(d.types());
+            types.addAll(d.closers());
+            types.forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(d));
+            if (d.measure() == Measure.TRANSFERS) {
+                if (d.field() == null) {
+                    total = d.id();
+                } else {
+                    transfersByChannel.put(d.field(), d.id());
+                }
+            }
+            if (d.measure() == Measure.HOUSEHOLDS_WITHOUT_WORK) {
+                households = d.id();
+            }
+        }
+        transfersTotal = total;
+        householdsIndicator = households;
     }
 
     /**
@@ -142,7 +138,7 @@ public class Projection {
      *
      * @param live         the live projection (several instances may run; the version must still be the active one
      *                     at commit) rather than a rebuild (one writer, a version not yet serving)
-     * @param beforeCommit runs inside the transaction after every write (parks unreadable records, alerts): if it
+     * @param beforeCommit runs inside the transaction after every write (parks unreadable records, tells the listeners): if it
      *                     fails nothing is committed and the batch is retried
      */
     public Result apply(int version, List<Incoming> records, boolean live, Consumer<Result> beforeCommit) {
@@ -355,7 +351,7 @@ public class Projection {
             Set<String> classIds = new HashSet<>();
             for (Fact f : facts) {
                 Map<String, Object> p = f.payload();
-                for (Definition d : BY_TYPE.getOrDefault(f.type(), List.of())) {
+                for (Counting d : byType.getOrDefault(f.type(), List.of())) {
                     switch (d.measure()) {
                         case PERSONS, TRANSFERS -> {
                             if (f.personKey() != null) {
@@ -462,13 +458,13 @@ public class Projection {
             }
         }
 
-        // ----- applying one fact: the rules of IndicatorCatalog -----
+        // ----- applying one fact: the countings -----
 
         void apply(Fact f) {
             Map<String, Object> p = f.payload();
             List<String> areas = f.areas();
             List<String> periods = Fact.periods(f.year(), f.quarter());
-            for (Definition d : BY_TYPE.getOrDefault(f.type(), List.of())) {
+            for (Counting d : byType.getOrDefault(f.type(), List.of())) {
                 if (d.measure() == Measure.TRANSFERS || d.measure() == Measure.HOUSEHOLDS_WITHOUT_WORK) {
                     continue;
                 }
@@ -479,7 +475,7 @@ public class Projection {
                 }
                 switch (d.measure()) {
                     case COUNT -> add(d.id(), areas, periods, BigDecimal.ONE);
-                    case SUM -> add(d.id(), areas, periods, IndicatorCatalog.number(p, d.field()));
+                    case SUM -> add(d.id(), areas, periods, Counting.number(p, d.field()));
                     case PERSONS -> {
                         if (f.personKey() != null) {
                             person(d.id(), areas, f);
@@ -558,14 +554,14 @@ public class Projection {
         }
 
         /** A case's value in each area and period of the fact (the latest per period); a new case counts once. */
-        void open(Definition d, List<String> areas, List<String> periods, Map<String, Object> p) {
+        void open(Counting d, List<String> areas, List<String> periods, Map<String, Object> p) {
             String id = caseKey(d, p);
             Case c = cases.get(id);
             if (c == null) {
                 c = new Case();
             }
             Map<AreaPeriod, Entry> entries = c.entries.computeIfAbsent(d.id(), k -> new LinkedHashMap<>());
-            BigDecimal value = d.measure() == Measure.CURRENT_SUM ? IndicatorCatalog.number(p, d.field()) : BigDecimal.ONE;
+            BigDecimal value = d.measure() == Measure.CURRENT_SUM ? Counting.number(p, d.field()) : BigDecimal.ONE;
             String distinct = d.measure() == Measure.CURRENT_DISTINCT ? String.valueOf(p.get(d.field())) : "";
             for (String area : areas) {
                 for (String period : periods) {
@@ -597,7 +593,7 @@ public class Projection {
          * in another period than the one closing it); a year to date only by a closing fact dated within it, so the
          * quarter-end report shows the case as it stood at the quarter's end.
          */
-        void close(Definition d, List<String> areas, Fact f) {
+        void close(Counting d, List<String> areas, Fact f) {
             String id = caseKey(d, f.payload());
             Case c = cases.get(id);
             Map<AreaPeriod, Entry> entries = c == null ? null : c.entries.get(d.id());
@@ -687,10 +683,10 @@ public class Projection {
         void countTransfer(TransferCounting.Transfer t, BigDecimal delta) {
             List<String> areas = t.countyCode() == null ? List.of(Fact.CITY) : List.of(Fact.CITY, t.countyCode());
             List<String> periods = Fact.periods(t.date().getYear(), (t.date().getMonthValue() - 1) / 3 + 1);
-            if (TRANSFERS_TOTAL != null) {
-                add(TRANSFERS_TOTAL, areas, periods, delta);
+            if (transfersTotal != null) {
+                add(transfersTotal, areas, periods, delta);
             }
-            String channel = TRANSFERS_BY_CHANNEL.get(t.channel().name());
+            String channel = transfersByChannel.get(t.channel().name());
             if (channel != null) {
                 add(channel, areas, periods, delta);
             }
@@ -701,7 +697,7 @@ public class Projection {
             Map<String, Object> p = f.payload();
             switch (f.type()) {
                 case "employment.RelocatedHouseholdRegistered" -> {
-                    if (p.get("householdId") != null && IndicatorCatalog.number(p, "membersAbleToWork").intValue() > 0) {
+                    if (p.get("householdId") != null && Counting.number(p, "membersAbleToWork").intValue() > 0) {
                         String id = p.get("householdId").toString();
                         Household old = households.get(id);
                         changeHousehold(id, old, new Household(true, f.countyCode(), old == null ? 0 : old.activePlacements()));
@@ -736,12 +732,12 @@ public class Projection {
         }
 
         void changeHousehold(String id, Household old, Household now) {
-            if (HOUSEHOLDS != null) {
+            if (householdsIndicator != null) {
                 if (old != null && old.nobodyEmployed()) {
-                    add(HOUSEHOLDS, householdAreas(old), List.of(Fact.NOW), BigDecimal.ONE.negate());
+                    add(householdsIndicator, householdAreas(old), List.of(Fact.NOW), BigDecimal.ONE.negate());
                 }
                 if (now.nobodyEmployed()) {
-                    add(HOUSEHOLDS, householdAreas(now), List.of(Fact.NOW), BigDecimal.ONE);
+                    add(householdsIndicator, householdAreas(now), List.of(Fact.NOW), BigDecimal.ONE);
                 }
             }
             households.put(id, now);
@@ -767,12 +763,12 @@ public class Projection {
                 });
                 case "projectlabor.ProjectClosed" -> changeProject(id, r -> r.closed = true);
                 case "projectlabor.WorkerJoinedProject", "projectlabor.WorkerLeftProject" -> changeProject(id, r -> {
-                    r.localWorkers = IndicatorCatalog.number(p, "localWorkers").intValue();
-                    r.totalWorkers = IndicatorCatalog.number(p, "totalWorkers").intValue();
+                    r.localWorkers = Counting.number(p, "localWorkers").intValue();
+                    r.totalWorkers = Counting.number(p, "totalWorkers").intValue();
                 });
                 case "projectlabor.WageArrearsDetected", "projectlabor.WageArrearsChanged" -> arrears.put(
                         List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))),
-                        Optional.of(IndicatorCatalog.number(p, "amount")));
+                        Optional.of(Counting.number(p, "amount")));
                 case "projectlabor.WageArrearsCleared" -> arrears.put(
                         List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))), Optional.empty());
                 default -> {
@@ -816,7 +812,7 @@ public class Projection {
                 case "training.JobRecommended" ->
                         trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), true, t.followedTwice()));
                 case "training.FollowUpRecorded" -> {
-                    if (IndicatorCatalog.number(p, "followUpNumber").intValue() >= 2) {
+                    if (Counting.number(p, "followUpNumber").intValue() >= 2) {
                         trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), t.recommended(), true));
                     }
                 }
@@ -1100,7 +1096,7 @@ public class Projection {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    static String caseKey(Definition definition, Map<String, Object> payload) {
+    static String caseKey(Counting definition, Map<String, Object> payload) {
         StringBuilder key = new StringBuilder();
         definition.key().forEach(field -> key.append(payload.get(field)).append('|'));
         return key.toString();

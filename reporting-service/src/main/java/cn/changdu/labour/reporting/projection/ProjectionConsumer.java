@@ -1,6 +1,5 @@
 package cn.changdu.labour.reporting.projection;
 
-import cn.changdu.labour.reporting.alerts.Alerts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,7 +25,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,12 +44,13 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
 
     private final Projection projection;
     private final ReadModel readModel;
-    private final Alerts alerts;
     private final KafkaTemplate<String, String> kafka;
     private final MongoCollection<Document> unprocessable;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final List<java.util.function.Consumer<Projection.Result>> listeners = new CopyOnWriteArrayList<>();
+    /** Looked up at the first batch: some listeners (the figure cache) depend on beans that depend on this one. */
+    private final org.springframework.beans.factory.ObjectProvider<ProjectionListener> listenerBeans;
+    private volatile List<ProjectionListener> listeners;
     /** Records received since start (including those below the stored offsets): what a restart re-read. */
     private final AtomicLong received = new AtomicLong();
     /**
@@ -60,11 +59,12 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
      */
     private final Map<TopicPartition, Long> consumed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ProjectionConsumer(Projection projection, ReadModel readModel, Alerts alerts, KafkaTemplate<String, String> kafka,
-                              MongoDatabase reportingDatabase, MeterRegistry meters, Clock clock) {
+    public ProjectionConsumer(Projection projection, ReadModel readModel, org.springframework.beans.factory.ObjectProvider<ProjectionListener> listeners,
+                              KafkaTemplate<String, String> kafka, MongoDatabase reportingDatabase, MeterRegistry meters,
+                              Clock clock) {
         this.projection = projection;
         this.readModel = readModel;
-        this.alerts = alerts;
+        this.listenerBeans = listeners;
         this.kafka = kafka;
         this.unprocessable = reportingDatabase.getCollection("unprocessable");
         this.meters = meters;
@@ -119,12 +119,12 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
         projected.forEach((topic, n) -> counter("platform.events.projected", topic).increment(n));
         duplicates.forEach((topic, n) -> counter("platform.events.duplicates", topic).increment(n));
         if (!result.records().isEmpty()) {
-            listeners.forEach(l -> l.accept(result));
+            listeners().forEach(l -> l.committed(result));
         }
         return result;
     }
 
-    /** Inside the batch's transaction: alerts and parked records are idempotent, so a retried batch repeats them safely. */
+    /** Inside the batch's transaction: parked records (and the listeners' work) are idempotent, so a retried batch repeats them safely. */
     private void beforeCommit(Projection.Result result) {
         for (Incoming r : result.unreadable()) {
             log.warn("parking unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), r.unreadable());
@@ -142,9 +142,16 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
                 throw new IllegalStateException("cannot publish to " + DEAD_LETTERS, e);
             }
         }
-        for (Fact f : result.facts()) {
-            alerts.on(f);
+        listeners().forEach(l -> l.applied(result));
+    }
+
+    private List<ProjectionListener> listeners() {
+        List<ProjectionListener> known = listeners;
+        if (known == null) {
+            known = listenerBeans.orderedStream().toList();
+            listeners = known;
         }
+        return known;
     }
 
     /** The stored offsets of the active version, not Kafka's, decide where each assigned partition resumes. */
@@ -169,11 +176,6 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(consumed::remove);
-    }
-
-    /** Called after each committed batch (the live dashboard and the figure cache listen). */
-    public void onCommitted(java.util.function.Consumer<Projection.Result> listener) {
-        listeners.add(listener);
     }
 
     public long received() {

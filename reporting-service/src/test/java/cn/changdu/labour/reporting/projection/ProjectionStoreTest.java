@@ -10,6 +10,7 @@ import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.contracts.employment.WorkerPlaced;
 import cn.changdu.labour.contracts.projectlabor.WorkerJoinedProject;
 import cn.changdu.labour.contracts.training.TraineeEnrolled;
+import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import cn.changdu.labour.reporting.projection.Codec.FigureKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +65,8 @@ class ProjectionStoreTest {
         SqlStore store = new SqlStore("two_writers");
         // a second instance: its own connection pool on the same database
         DriverManagerDataSource other = new DriverManagerDataSource(store.db.url(), store.db.username(), store.db.password());
-        Projection second = new Projection(new JdbcTemplate(other), new TransactionTemplate(new DataSourceTransactionManager(other)));
+        Projection second = new Projection(new JdbcTemplate(other), new TransactionTemplate(new DataSourceTransactionManager(other)),
+                IndicatorCatalog::countings);
         // the same 60 people enrolled (training, partition 0) and placed (employment, partition 1), many in both
         List<Incoming> training = new ArrayList<>();
         List<Incoming> employment = new ArrayList<>();

@@ -1,6 +1,7 @@
 package cn.changdu.labour.reporting.projection;
 
 import cn.changdu.labour.infra.test.TestDatabases;
+import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,7 +30,7 @@ public final class SqlStore {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/reporting").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        projection = new Projection(jdbc, tx);
+        projection = new Projection(jdbc, tx, IndicatorCatalog::countings);
         readModel = new ReadModel(jdbc, tx);
     }
 
