@@ -1,8 +1,9 @@
 package cn.changdu.labour.training.config;
 
-import cn.changdu.labour.kernel.BusinessTime;
-import cn.changdu.labour.training.classes.api.TrainingCategory;
+import cn.changdu.labour.training.plan.api.TrainingCategory;
 import cn.changdu.labour.training.classes.model.TrainingPolicy;
+import cn.changdu.labour.training.classes.query.AfterTrainingDueDays;
+import cn.changdu.labour.training.trainee.model.TrainingRecordPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,21 +11,22 @@ import org.springframework.context.annotation.Configuration;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code training.*} of application.yml: the plan's numbers, the holiday calendar and the trade catalogue. */
+/**
+ * {@code training.*} of application.yml: the plan's numbers, the holiday calendar and the trade catalogue. Business
+ * dates are counted in {@code BusinessTime.ZONE} (domain-kernel), not configured here.
+ */
 @Configuration
 @EnableConfigurationProperties(TrainingSettings.Properties.class)
 public class TrainingSettings {
 
     @ConfigurationProperties("training")
     public static class Properties {
-        public String zone = BusinessTime.ZONE.getId();
         public int filingWorkingDays = 5;
         public List<LocalDate> holidays = new ArrayList<>();
         public List<LocalDate> workingWeekends = new ArrayList<>();
@@ -38,7 +40,6 @@ public class TrainingSettings {
         /** Days after a class ends by which the first and the second follow-up are due. */
         public List<Integer> followUpDueDays = new ArrayList<>(List.of(30, 90));
 
-        public void setZone(String zone) { this.zone = zone; }
         public void setFilingWorkingDays(int v) { this.filingWorkingDays = v; }
         public void setHolidays(List<LocalDate> v) { this.holidays = v; }
         public void setWorkingWeekends(List<LocalDate> v) { this.workingWeekends = v; }
@@ -63,8 +64,17 @@ public class TrainingSettings {
     public TrainingPolicy trainingPolicy(Properties p) {
         Map<String, TrainingCategory> trades = new LinkedHashMap<>();
         p.trades.forEach(t -> trades.put(t.name.strip(), t.category));
-        return new TrainingPolicy(ZoneId.of(p.zone), p.filingWorkingDays, Set.copyOf(p.holidays),
-                Set.copyOf(p.workingWeekends), trades, p.duplicateTrainingWindowDays, p.generalCurriculumAddOn,
-                p.attendanceThreshold, p.minimumInspections);
+        return new TrainingPolicy(p.filingWorkingDays, Set.copyOf(p.holidays), Set.copyOf(p.workingWeekends), trades,
+                p.generalCurriculumAddOn, p.attendanceThreshold, p.minimumInspections);
+    }
+
+    @Bean
+    public TrainingRecordPolicy trainingRecordPolicy(Properties p) {
+        return new TrainingRecordPolicy(p.duplicateTrainingWindowDays);
+    }
+
+    @Bean
+    public AfterTrainingDueDays afterTrainingDueDays(Properties p) {
+        return new AfterTrainingDueDays(p.recommendationDueDays, p.followUpDueDays);
     }
 }

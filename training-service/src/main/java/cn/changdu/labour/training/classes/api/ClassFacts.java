@@ -1,5 +1,7 @@
 package cn.changdu.labour.training.classes.api;
 
+import cn.changdu.labour.training.plan.api.TrainingCategory;
+
 import java.time.LocalDate;
 
 /** What a person's training record needs to know about a class. */

@@ -1,5 +1,7 @@
 package cn.changdu.labour.training.classes.api;
 
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+
 import java.time.LocalDate;
 
 /**

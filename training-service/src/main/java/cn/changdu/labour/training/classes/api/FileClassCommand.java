@@ -1,5 +1,7 @@
 package cn.changdu.labour.training.classes.api;
 
+import cn.changdu.labour.training.plan.api.TrainingCategory;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

@@ -1,5 +1,7 @@
 package cn.changdu.labour.training.classes.api;
 
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+
 import java.time.LocalDate;
 
 public record FollowUpRecordedEvent(String classId, String personKey, String countyCode, LocalDate followedUpOn,

@@ -41,10 +41,15 @@ public class EnrolmentCoordinator {
         private final int index;
         private final transient RecordPersonEnrolmentCommand onRecord;
 
-        EnrolmentRefused(int index, RuleViolation cause, RecordPersonEnrolmentCommand onRecord) {
+        private EnrolmentRefused(int index, RuleViolation cause, RecordPersonEnrolmentCommand onRecord) {
             super(cause.rule(), cause.field(), cause.getMessage());
             this.index = index;
             this.onRecord = onRecord;
+        }
+
+        /** The model's refusal of the n-th enrolment, wrapped (it names the model's rule, not one of its own). */
+        static EnrolmentRefused of(int index, RuleViolation cause, RecordPersonEnrolmentCommand onRecord) {
+            return new EnrolmentRefused(index, cause, onRecord);
         }
 
         @Override
@@ -72,7 +77,7 @@ public class EnrolmentCoordinator {
                         e.relocationHouseholdId(), e.relocationSite());
                 send(onRecord);
             } catch (RuleViolation violation) {
-                throw new EnrolmentRefused(i, violation, onRecord);
+                throw EnrolmentRefused.of(i, violation, onRecord);
             }
         }
     }

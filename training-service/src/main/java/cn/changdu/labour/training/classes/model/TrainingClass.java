@@ -1,5 +1,7 @@
 package cn.changdu.labour.training.classes.model;
 
+import cn.changdu.labour.training.plan.api.TrainingCategory;
+
 import static cn.changdu.labour.kernel.MetadataKeys.OCCURRED_AT;
 import static cn.changdu.labour.kernel.MetadataKeys.ACTOR_ID;
 import cn.changdu.labour.kernel.Money;
@@ -132,14 +134,9 @@ public class TrainingClass {
     @CommandHandler
     public ClassFacts handle(EnrolTraineeCommand command) {
         Trainee existing = trainees.get(command.personKey());
-        if (existing != null && existing.active()) {
-            throw new RuleViolation("trainee-enrolled-once-per-class", "residentId", "此人已在本班报名");
-        }
+        RosterRules.requireNotEnrolled(existing != null && existing.active());
         requireOpen();
-        if (activeTrainees() >= plannedSize) {
-            throw new RuleViolation("class-size-within-plan", null,
-                    "班级已满：计划人数 " + plannedSize + " 人，超出须先登记计划变更");
-        }
+        RosterRules.requireSeat(activeTrainees(), plannedSize);
         apply(new TraineeEnrolledEvent(classId, command.personKey(), command.name(), command.residentId(),
                 command.township(), command.phone(), countyCode, trade, command.village(), command.registeredPoor(),
                 command.relocationHouseholdId(), command.relocationSite(), command.consolidationTraining(),

@@ -1,12 +1,12 @@
 package cn.changdu.labour.training.classes.model;
 
-import cn.changdu.labour.training.classes.api.TrainingCategory;
+import cn.changdu.labour.kernel.BusinessTime;
+import cn.changdu.labour.training.plan.api.TrainingCategory;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,23 +15,19 @@ import java.util.Set;
  * The plan's configurable numbers and calendars, handed to the aggregates' command handlers (built from
  * {@code training.*} in application.yml).
  *
- * @param zone                        where business dates are counted (Asia/Shanghai)
  * @param filingWorkingDays           a class is filed at least this many working days before it starts (5)
  * @param holidays                    public holidays that fall on weekdays and are not working days
  * @param workingWeekends             weekend days that are working days (调休)
  * @param trades                      the trade catalogue, each trade with its default training category
- * @param duplicateTrainingWindowDays a second class in the same trade starting within this many days is duplicate
  * @param generalCurriculumAddOn      yuan added to the subsidy standard when the general curriculum is included (450)
  * @param attendanceThreshold         attendance rate a trainee needs for a subsidy (e.g. 0.80)
  * @param minimumInspections          inspections before a class may be completed (2)
  */
 public record TrainingPolicy(
-        ZoneId zone,
         int filingWorkingDays,
         Set<LocalDate> holidays,
         Set<LocalDate> workingWeekends,
         Map<String, TrainingCategory> trades,
-        int duplicateTrainingWindowDays,
         BigDecimal generalCurriculumAddOn,
         BigDecimal attendanceThreshold,
         int minimumInspections) {
@@ -67,10 +63,10 @@ public record TrainingPolicy(
         return Optional.ofNullable(trade == null ? null : trades.get(trade.strip()));
     }
 
-    /** The business date of a command: its occurredAt metadata (when it happened), else now. */
+    /** The business date of a command: its occurredAt metadata (when it happened), else now, in the business zone. */
     public LocalDate businessDate(String occurredAt) {
         Instant when = occurredAt != null ? Instant.parse(occurredAt)
                 : org.axonframework.eventhandling.GenericEventMessage.clock.instant();
-        return when.atZone(zone).toLocalDate();
+        return BusinessTime.dateOf(when);
     }
 }

@@ -31,9 +31,11 @@ public class TrainingQueries {
     static final int KEYS_PER_QUERY = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AfterTrainingDueDays due;
 
-    public TrainingQueries(NamedParameterJdbcTemplate jdbc) {
+    public TrainingQueries(NamedParameterJdbcTemplate jdbc, AfterTrainingDueDays due) {
         this.jdbc = jdbc;
+        this.due = due;
     }
 
     // ------------------------------------------------------------------ rows
@@ -261,6 +263,36 @@ public class TrainingQueries {
                         ORDER BY c.filed_order, t.enrolment_seq""", p,
                 (rs, n) -> new AfterTraining(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, "end_date"),
                         rs.getString(5), rs.getInt(6), rs.getInt(7)));
+    }
+
+    /** Qualified trainees (of a county, or all) whose job recommendation or follow-ups are overdue on {@code today}. */
+    public List<OverdueTraineeView> overdue(String countyCode, LocalDate today) {
+        // a class is a candidate once its earliest due date has passed
+        int earliestDue = due.followUps().stream().reduce(due.recommendation(), Math::min);
+        List<OverdueTraineeView> overdue = new ArrayList<>();
+        for (AfterTraining t : afterTrainingOpen(countyCode, today.minusDays(earliestDue), due.followUps().size())) {
+            LocalDate end = t.classEndDate();
+            List<String> missing = new ArrayList<>();
+            LocalDate recommendationDue = end.plusDays(due.recommendation());
+            LocalDate oldest = null;
+            if (t.recommendations() < 1 && today.isAfter(recommendationDue)) {
+                missing.add("RECOMMENDATION");
+                oldest = recommendationDue;
+            }
+            for (int n = t.followUps(); n < due.followUps().size(); n++) {
+                LocalDate followUpDue = end.plusDays(due.followUps().get(n));
+                if (today.isAfter(followUpDue)) {
+                    missing.add("FOLLOW_UP_" + (n + 1));
+                    oldest = oldest == null || followUpDue.isBefore(oldest) ? followUpDue : oldest;
+                }
+            }
+            if (!missing.isEmpty()) {
+                overdue.add(new OverdueTraineeView(t.classId(), t.countyCode(), t.organiser(), t.personKey(), missing,
+                        oldest.toString(), java.time.temporal.ChronoUnit.DAYS.between(oldest, today), t.recommendations(),
+                        t.followUps()));
+            }
+        }
+        return overdue;
     }
 
     /** The class facts a roster is checked against. */

@@ -1,13 +1,15 @@
 package cn.changdu.labour.training.classes.web;
 
+import cn.changdu.labour.training.plan.api.TrainingCategory;
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
-import cn.changdu.labour.contracts.person.PersonKeys;
-import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.support.commands.DomainCommands;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.*;
+import cn.changdu.labour.training.classes.app.Applicant;
 import cn.changdu.labour.training.classes.app.Enrolments;
+import cn.changdu.labour.training.classes.app.TrainingClasses;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -31,22 +33,17 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-
-import static cn.changdu.labour.kernel.Text.blankToNull;
 
 @RestController
 @RequestMapping("/api/training/classes")
 public class TrainingClassController {
 
-    private final DomainCommands commands;
+    private final TrainingClasses classes;
     private final Enrolments enrolments;
-    private final PersonKeys personKeys;
 
-    public TrainingClassController(DomainCommands commands, Enrolments enrolments, PersonKeys personKeys) {
-        this.commands = commands;
+    public TrainingClassController(TrainingClasses classes, Enrolments enrolments) {
+        this.classes = classes;
         this.enrolments = enrolments;
-        this.personKeys = personKeys;
     }
 
     // ------------------------------------------------------------------------------------------ filing
@@ -79,14 +76,12 @@ public class TrainingClassController {
     @Operation(summary = "File a training class (开班报备), at least 5 working days before it starts unless a late-filing approval is given")
     @PostMapping
     public ResponseEntity<ClassFiledResponse> fileClass(@Valid @RequestBody FileClassRequest request, Actor actor) {
-        String classId = UUID.randomUUID().toString();
         LateFilingApproval approval = request.lateFilingApproval();
-        commands.send(new FileClassCommand(classId, request.countyCode(), request.organiser().strip(), request.trade().strip(),
-                request.plannedSize(), request.startDate(), request.endDate(), request.organiserType(), request.category(),
-                request.deliveryMode(), Boolean.TRUE.equals(request.orderDirected()), request.employer(),
-                !Boolean.FALSE.equals(request.generalCurriculum()), request.subsidyStandard(),
-                approval == null ? null : approval.reason(), approval == null ? null : approval.approver()),
-                actor, request.occurredAt());
+        String classId = classes.file(new TrainingClasses.NewClass(request.countyCode(), request.organiser(),
+                request.trade(), request.plannedSize(), request.startDate(), request.endDate(), request.organiserType(),
+                request.category(), request.deliveryMode(), request.orderDirected(), request.employer(),
+                request.generalCurriculum(), request.subsidyStandard(), approval == null ? null : approval.reason(),
+                approval == null ? null : approval.approver()), actor, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/training/classes/" + classId)).body(new ClassFiledResponse(classId));
     }
 
@@ -96,10 +91,10 @@ public class TrainingClassController {
 
     @Operation(summary = "Record a change of a class's planned size (计划人数变更)")
     @PostMapping("/{classId}/planned-size")
-    public Recorded changePlannedSize(@PathVariable String classId, @Valid @RequestBody ChangePlannedSizeRequest request,
+    public StepRecordedResponse changePlannedSize(@PathVariable String classId, @Valid @RequestBody ChangePlannedSizeRequest request,
                                       Actor actor) {
-        commands.send(new ChangePlannedSizeCommand(classId, request.plannedSize(), request.reason()), actor, request.occurredAt());
-        return new Recorded(classId, null);
+        classes.changePlannedSize(classId, request.plannedSize(), request.reason(), actor, request.occurredAt());
+        return new StepRecordedResponse(classId, null);
     }
 
     // ------------------------------------------------------------------------------------------ roster
@@ -126,35 +121,27 @@ public class TrainingClassController {
     @PostMapping("/{classId}/trainees")
     public ResponseEntity<TraineeEnrolledResponse> enroll(@PathVariable String classId,
                                                           @Valid @RequestBody EnrolTraineeRequest request, Actor actor) {
-        Enrolment enrolment = enrolment(personKeys, request);
-        enrolments.enrol(classId, List.of(enrolment), actor, request.occurredAt());
+        Enrolment enrolment = enrolments.enrol(classId, new Applicant(request.name(), request.residentId(),
+                request.township(), request.phone(), request.village(), request.registeredPoor(),
+                request.relocationHouseholdId(), request.relocationSite(), request.consolidationTraining(),
+                request.previousTrainingYear(), request.employmentStatus()), actor, request.occurredAt());
         return ResponseEntity.status(201).body(new TraineeEnrolledResponse(classId, enrolment.personKey()));
-    }
-
-    /** The enrolment of a validated request: person key, birth date and sex derived from the resident ID. */
-    static Enrolment enrolment(PersonKeys personKeys, EnrolTraineeRequest request) {
-        ResidentId residentId = new ResidentId(request.residentId());
-        return new Enrolment(personKeys.keyOf(residentId), request.name().strip(), residentId.value(),
-                residentId.birthDate(), residentId.sex().name(), blankToNull(request.township()),
-                blankToNull(request.village()), blankToNull(request.phone()), Boolean.TRUE.equals(request.registeredPoor()),
-                blankToNull(request.relocationHouseholdId()), blankToNull(request.relocationSite()),
-                Boolean.TRUE.equals(request.consolidationTraining()), request.previousTrainingYear(),
-                request.employmentStatus());
     }
 
     public record WithdrawRequest(@Size(max = 200) String reason, Instant occurredAt) {
     }
 
-    public record Recorded(String classId, String personKey) {
+    /** The answer of a step recorded on a class, or on one of its trainees ({@code personKey} null for the class). */
+    public record StepRecordedResponse(String classId, String personKey) {
     }
 
     @Operation(summary = "Withdraw a trainee from a class (退班)")
     @PostMapping("/{classId}/trainees/{personKey}/withdrawal")
-    public Recorded withdraw(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse withdraw(@PathVariable String classId, @PathVariable String personKey,
                              @Valid @RequestBody(required = false) WithdrawRequest request, Actor actor) {
         WithdrawRequest r = request != null ? request : new WithdrawRequest(null, null);
-        commands.send(new WithdrawFromClassCommand(classId, personKey, r.reason()), actor, r.occurredAt());
-        return new Recorded(classId, personKey);
+        enrolments.withdraw(classId, personKey, r.reason(), actor, r.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     // ------------------------------------------------------------------------------------------ during the class
@@ -165,10 +152,9 @@ public class TrainingClassController {
 
     @Operation(summary = "Record the attendance register of one class day (考勤)")
     @PostMapping("/{classId}/attendance")
-    public Recorded attendance(@PathVariable String classId, @Valid @RequestBody AttendanceRequest request, Actor actor) {
-        commands.send(new RecordAttendanceCommand(classId, request.date(), request.presentPersonKeys()), actor,
-                request.occurredAt());
-        return new Recorded(classId, null);
+    public StepRecordedResponse attendance(@PathVariable String classId, @Valid @RequestBody AttendanceRequest request, Actor actor) {
+        classes.recordAttendance(classId, request.date(), request.presentPersonKeys(), actor, request.occurredAt());
+        return new StepRecordedResponse(classId, null);
     }
 
     public record InspectionItemRequest(@NotNull InspectionItem item, @NotNull Boolean passed,
@@ -181,11 +167,11 @@ public class TrainingClassController {
 
     @Operation(summary = "Record an inspection of a class on the plan's five items (督导检查)")
     @PostMapping("/{classId}/inspections")
-    public ResponseEntity<Recorded> inspect(@PathVariable String classId, @Valid @RequestBody InspectionRequest request,
+    public ResponseEntity<StepRecordedResponse> inspect(@PathVariable String classId, @Valid @RequestBody InspectionRequest request,
                                             Actor actor) {
-        commands.send(new InspectClassCommand(classId, request.inspector(), request.inspectedOn(), request.results().stream()
-                .map(r -> new InspectionResult(r.item(), r.passed(), r.remarks())).toList()), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(new Recorded(classId, null));
+        classes.inspect(classId, request.inspector(), request.inspectedOn(), request.results().stream()
+                .map(r -> new InspectionResult(r.item(), r.passed(), r.remarks())).toList(), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new StepRecordedResponse(classId, null));
     }
 
     public record AssessmentRequest(@NotNull Boolean passed, Instant occurredAt) {
@@ -193,10 +179,10 @@ public class TrainingClassController {
 
     @Operation(summary = "Record a trainee's assessment, passed or not (考核)")
     @PostMapping("/{classId}/trainees/{personKey}/assessment")
-    public Recorded assess(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse assess(@PathVariable String classId, @PathVariable String personKey,
                            @Valid @RequestBody AssessmentRequest request, Actor actor) {
-        commands.send(new AssessTraineeCommand(classId, personKey, request.passed()), actor, request.occurredAt());
-        return new Recorded(classId, personKey);
+        classes.assess(classId, personKey, request.passed(), actor, request.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     public record WhenRequest(Instant occurredAt) {
@@ -204,27 +190,27 @@ public class TrainingClassController {
 
     @Operation(summary = "Complete a class (结业): needs ≥ 2 inspections, every trainee assessed, the end date reached")
     @PostMapping("/{classId}/completion")
-    public Recorded complete(@PathVariable String classId, @RequestBody(required = false) WhenRequest request, Actor actor) {
-        commands.send(new CompleteClassCommand(classId), actor, request == null ? null : request.occurredAt());
-        return new Recorded(classId, null);
+    public StepRecordedResponse complete(@PathVariable String classId, @RequestBody(required = false) WhenRequest request, Actor actor) {
+        classes.complete(classId, actor, request == null ? null : request.occurredAt());
+        return new StepRecordedResponse(classId, null);
     }
 
     // ------------------------------------------------------------------------------------------ subsidy
 
     @Operation(summary = "Claim the training subsidy for a trainee (补贴申领): completed class, passed, attendance threshold, once")
     @PostMapping("/{classId}/trainees/{personKey}/subsidy")
-    public Recorded claimSubsidy(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse claimSubsidy(@PathVariable String classId, @PathVariable String personKey,
                                  @RequestBody(required = false) WhenRequest request, Actor actor) {
-        commands.send(new ClaimSubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
-        return new Recorded(classId, personKey);
+        classes.claimSubsidy(classId, personKey, actor, request == null ? null : request.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     @Operation(summary = "Approve a subsidy claim (审批), by someone other than the claimant")
     @PostMapping("/{classId}/trainees/{personKey}/subsidy/approval")
-    public Recorded approveSubsidy(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse approveSubsidy(@PathVariable String classId, @PathVariable String personKey,
                                    @RequestBody(required = false) WhenRequest request, Actor actor) {
-        commands.send(new ApproveSubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
-        return new Recorded(classId, personKey);
+        classes.approveSubsidy(classId, personKey, actor, request == null ? null : request.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     public record RejectionRequest(@NotBlank @Size(max = 200) String reason, Instant occurredAt) {
@@ -232,18 +218,18 @@ public class TrainingClassController {
 
     @Operation(summary = "Reject a subsidy claim with a reason (驳回)")
     @PostMapping("/{classId}/trainees/{personKey}/subsidy/rejection")
-    public Recorded rejectSubsidy(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse rejectSubsidy(@PathVariable String classId, @PathVariable String personKey,
                                   @Valid @RequestBody RejectionRequest request, Actor actor) {
-        commands.send(new RejectSubsidyCommand(classId, personKey, request.reason()), actor, request.occurredAt());
-        return new Recorded(classId, personKey);
+        classes.rejectSubsidy(classId, personKey, request.reason(), actor, request.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     @Operation(summary = "Record the payment of an approved subsidy (发放)")
     @PostMapping("/{classId}/trainees/{personKey}/subsidy/payment")
-    public Recorded paySubsidy(@PathVariable String classId, @PathVariable String personKey,
+    public StepRecordedResponse paySubsidy(@PathVariable String classId, @PathVariable String personKey,
                                @RequestBody(required = false) WhenRequest request, Actor actor) {
-        commands.send(new PaySubsidyCommand(classId, personKey), actor, request == null ? null : request.occurredAt());
-        return new Recorded(classId, personKey);
+        classes.paySubsidy(classId, personKey, actor, request == null ? null : request.occurredAt());
+        return new StepRecordedResponse(classId, personKey);
     }
 
     // ------------------------------------------------------------------------------------------ after training
@@ -254,11 +240,10 @@ public class TrainingClassController {
 
     @Operation(summary = "Record a job recommendation to a qualified trainee (推荐就业)")
     @PostMapping("/{classId}/trainees/{personKey}/recommendations")
-    public ResponseEntity<Recorded> recommend(@PathVariable String classId, @PathVariable String personKey,
+    public ResponseEntity<StepRecordedResponse> recommend(@PathVariable String classId, @PathVariable String personKey,
                                               @Valid @RequestBody RecommendationRequest request, Actor actor) {
-        commands.send(new RecommendJobCommand(classId, personKey, request.employer(), request.position()), actor,
-                request.occurredAt());
-        return ResponseEntity.status(201).body(new Recorded(classId, personKey));
+        classes.recommend(classId, personKey, request.employer(), request.position(), actor, request.occurredAt());
+        return ResponseEntity.status(201).body(new StepRecordedResponse(classId, personKey));
     }
 
     public record FollowUpRequest(@NotNull EmploymentStatus employmentStatus, @Size(max = 100) String employer,
@@ -267,10 +252,10 @@ public class TrainingClassController {
 
     @Operation(summary = "Record a follow-up of a qualified trainee with the employment status (跟踪回访)")
     @PostMapping("/{classId}/trainees/{personKey}/follow-ups")
-    public ResponseEntity<Recorded> followUp(@PathVariable String classId, @PathVariable String personKey,
+    public ResponseEntity<StepRecordedResponse> followUp(@PathVariable String classId, @PathVariable String personKey,
                                              @Valid @RequestBody FollowUpRequest request, Actor actor) {
-        commands.send(new RecordFollowUpCommand(classId, personKey, request.employmentStatus(), request.employer(),
-                request.remarks()), actor, request.occurredAt());
-        return ResponseEntity.status(201).body(new Recorded(classId, personKey));
+        classes.followUp(classId, personKey, request.employmentStatus(), request.employer(), request.remarks(), actor,
+                request.occurredAt());
+        return ResponseEntity.status(201).body(new StepRecordedResponse(classId, personKey));
     }
 }

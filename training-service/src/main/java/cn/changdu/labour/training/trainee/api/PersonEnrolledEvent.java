@@ -1,7 +1,7 @@
 package cn.changdu.labour.training.trainee.api;
 
-import cn.changdu.labour.training.classes.api.EmploymentStatus;
-import cn.changdu.labour.training.classes.api.TrainingCategory;
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+import cn.changdu.labour.training.plan.api.TrainingCategory;
 
 import java.time.LocalDate;
 

@@ -1,6 +1,5 @@
 package cn.changdu.labour.training.trainee.model;
 
-import cn.changdu.labour.training.classes.model.TrainingPolicy;
 import cn.changdu.labour.training.trainee.api.DuplicateTrainingAttemptedEvent;
 import cn.changdu.labour.training.trainee.api.PersonEnrolledEvent;
 import cn.changdu.labour.training.trainee.api.PersonWithdrawnEvent;
@@ -43,7 +42,7 @@ public class Trainee {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordPersonEnrolmentCommand command, TrainingPolicy policy) {
+    public void handle(RecordPersonEnrolmentCommand command, TrainingRecordPolicy policy) {
         TrainingRecordRules.refusal(classes.values(), command, policy.duplicateTrainingWindowDays()).ifPresent(violation -> {
             throw violation;
         });
@@ -58,7 +57,7 @@ public class Trainee {
      * withdrawn since).
      */
     @CommandHandler
-    public void handle(RecordDuplicateTrainingAttemptCommand command, TrainingPolicy policy) {
+    public void handle(RecordDuplicateTrainingAttemptCommand command, TrainingRecordPolicy policy) {
         if (attemptedClasses.contains(command.classId())) {
             return;
         }

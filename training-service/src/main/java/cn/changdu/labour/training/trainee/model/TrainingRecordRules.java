@@ -1,7 +1,7 @@
 package cn.changdu.labour.training.trainee.model;
 
 import cn.changdu.labour.kernel.RuleViolation;
-import cn.changdu.labour.training.classes.api.EmploymentStatus;
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
 import cn.changdu.labour.training.trainee.api.RecordPersonEnrolmentCommand;
 
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package cn.changdu.labour.training.classes.model;
 
+import cn.changdu.labour.training.plan.api.TrainingCategory;
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+
 import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.training.classes.api.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,9 +1,8 @@
 package cn.changdu.labour.training.trainee.model;
 
 import cn.changdu.labour.kernel.RuleViolation;
-import cn.changdu.labour.training.classes.api.EmploymentStatus;
-import cn.changdu.labour.training.classes.api.TrainingCategory;
-import cn.changdu.labour.training.classes.model.Policies;
+import cn.changdu.labour.training.plan.api.EmploymentStatus;
+import cn.changdu.labour.training.plan.api.TrainingCategory;
 import cn.changdu.labour.training.trainee.api.DuplicateTrainingAttemptedEvent;
 import cn.changdu.labour.training.trainee.api.PersonEnrolledEvent;
 import cn.changdu.labour.training.trainee.api.PersonWithdrawnEvent;
@@ -26,7 +25,7 @@ class TraineeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Trainee.class);
-        fixture.registerInjectableResource(Policies.PLAN);
+        fixture.registerInjectableResource(new TrainingRecordPolicy(365));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.changdu.labour.training.classes.api;
+package cn.changdu.labour.training.plan.api;
 
 public enum EmploymentStatus {
     EMPLOYED,

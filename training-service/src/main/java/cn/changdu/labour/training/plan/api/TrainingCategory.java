@@ -1,4 +1,4 @@
-package cn.changdu.labour.training.classes.api;
+package cn.changdu.labour.training.plan.api;
 
 /** Training categories of the plan (measures 1–2): the five major projects, railway reserve, tourism trades. */
 public enum TrainingCategory {
