@@ -246,7 +246,7 @@ public class TrainingQueries {
      * Qualified trainees (passed, still enrolled) of completed classes (of a county, or all) that ended before
      * {@code endedBefore} and still miss a recommendation or one of {@code followUpsDue} follow-ups, in filing order.
      */
-    public List<AfterTraining> afterTrainingOpen(String countyCode, LocalDate endedBefore, int followUpsDue) {
+    private List<AfterTraining> afterTrainingOpen(String countyCode, LocalDate endedBefore, int followUpsDue) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("before", endedBefore, Types.DATE)
                 .addValue("followUps", followUpsDue);
         String county = "";
