@@ -530,6 +530,44 @@ class EmploymentServiceComponentTest {
         await("/api/employment/placements?jobFairId=" + fair, n -> n.size() == 2);
     }
 
+    /**
+     * An event stored before its record had a file of its own carries its holder class's name as payload type
+     * (RenamedEventTypes): the aggregate is still sourced from it and the view still applies it.
+     */
+    @Test
+    void an_event_stored_under_its_old_nested_class_name_is_read_as_the_record() throws Exception {
+        String current = created(postTo("/api/employment/intermediaries", """
+                {"name":"八宿县劳务合作社","kind":"TRANSFER_COOPERATIVE","countyCode":"540326","recognisedOn":"2020-03-01"}"""),
+                "intermediaryId");
+        String legacy = "im-" + UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement stored = connection.prepareStatement(
+                     "SELECT type, metadata, payload, timestamp FROM domainevententry WHERE aggregateidentifier = ?");
+             java.sql.PreparedStatement append = connection.prepareStatement("""
+                     INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                         payload, payloadtype, timestamp)
+                     VALUES (?, 0, ?, ?, ?, ?, ?, ?)""")) {
+            // the recognition just stored, stored again for another intermediary as the old code wrote it
+            stored.setString(1, current);
+            try (ResultSet rs = stored.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                append.setString(1, legacy);
+                append.setString(2, rs.getString("type"));
+                append.setString(3, UUID.randomUUID().toString());
+                append.setBytes(4, rs.getBytes("metadata"));
+                append.setBytes(5, new String(rs.getBytes("payload"), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(current, legacy).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                append.setString(6, "cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands$IntermediaryRecognisedEvent");
+                append.setString(7, rs.getString("timestamp"));
+            }
+            append.executeUpdate();
+        }
+
+        assertThat(postTo("/api/employment/intermediaries/" + legacy + "/suspension", """
+                {"reason":"虚报输出人数","suspendedOn":"2020-04-01"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+        await("/api/employment/intermediaries?status=SUSPENDED", n -> n.toString().contains(legacy));
+    }
+
     private ResponseEntity<String> upload(String csv, boolean partial) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

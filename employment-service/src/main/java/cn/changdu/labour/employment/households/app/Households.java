@@ -2,7 +2,7 @@ package cn.changdu.labour.employment.households.app;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
+import cn.changdu.labour.employment.households.api.RegisterRelocatedHouseholdCommand;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +24,7 @@ public class Households {
     public String register(String countyCode, String site, String headName, String headResidentId,
                            int membersAbleToWork, LocalDate registeredOn, Actor actor, Instant occurredAt) {
         String householdId = "hh-" + UUID.randomUUID();
-        commands.send(new RegisterRelocatedHousehold(householdId, countyCode, site.strip(), headName.strip(),
+        commands.send(new RegisterRelocatedHouseholdCommand(householdId, countyCode, site.strip(), headName.strip(),
                 new ResidentId(headResidentId).value(), membersAbleToWork, registeredOn), actor, occurredAt);
         return householdId;
     }

@@ -1,7 +1,7 @@
 package cn.changdu.labour.employment.households.model;
 
-import cn.changdu.labour.employment.households.api.HouseholdCommands.RegisterRelocatedHousehold;
-import cn.changdu.labour.employment.households.api.HouseholdCommands.RelocatedHouseholdRegisteredEvent;
+import cn.changdu.labour.employment.households.api.RegisterRelocatedHouseholdCommand;
+import cn.changdu.labour.employment.households.api.RelocatedHouseholdRegisteredEvent;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +24,7 @@ public class RelocatedHousehold {
     }
 
     @CommandHandler
-    public RelocatedHousehold(RegisterRelocatedHousehold command) {
+    public RelocatedHousehold(RegisterRelocatedHouseholdCommand command) {
         if (command.membersAbleToWork() < 1) {
             throw new RuleViolation("household-has-labour-capacity", "membersAbleToWork",
                     "只登记有劳动能力的搬迁户：有劳动能力的成员至少1人");

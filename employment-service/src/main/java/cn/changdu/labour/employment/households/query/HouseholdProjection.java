@@ -1,6 +1,6 @@
 package cn.changdu.labour.employment.households.query;
 
-import cn.changdu.labour.employment.households.api.HouseholdCommands.RelocatedHouseholdRegisteredEvent;
+import cn.changdu.labour.employment.households.api.RelocatedHouseholdRegisteredEvent;
 import cn.changdu.labour.employment.placement.api.EmploymentEndedEvent;
 import cn.changdu.labour.employment.placement.api.PlacementDetailsRecordedEvent;
 import org.axonframework.config.ProcessingGroup;

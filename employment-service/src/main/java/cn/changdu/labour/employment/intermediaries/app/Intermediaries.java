@@ -2,8 +2,8 @@ package cn.changdu.labour.employment.intermediaries.app;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.employment.IntermediaryKind;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
+import cn.changdu.labour.employment.intermediaries.api.RecogniseIntermediaryCommand;
+import cn.changdu.labour.employment.intermediaries.api.SuspendIntermediaryCommand;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -25,12 +25,12 @@ public class Intermediaries {
     public String recognise(String name, IntermediaryKind kind, String countyCode, String township,
                             LocalDate recognisedOn, Actor actor, Instant occurredAt) {
         String id = "im-" + UUID.randomUUID();
-        commands.send(new RecogniseIntermediary(id, name.strip(), kind, countyCode, township, recognisedOn), actor,
+        commands.send(new RecogniseIntermediaryCommand(id, name.strip(), kind, countyCode, township, recognisedOn), actor,
                 occurredAt);
         return id;
     }
 
     public void suspend(String intermediaryId, String reason, LocalDate suspendedOn, Actor actor, Instant occurredAt) {
-        commands.send(new SuspendIntermediary(intermediaryId, reason, suspendedOn), actor, occurredAt);
+        commands.send(new SuspendIntermediaryCommand(intermediaryId, reason, suspendedOn), actor, occurredAt);
     }
 }

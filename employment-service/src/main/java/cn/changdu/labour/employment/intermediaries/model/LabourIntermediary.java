@@ -1,9 +1,9 @@
 package cn.changdu.labour.employment.intermediaries.model;
 
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediaryRecognisedEvent;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
+import cn.changdu.labour.employment.intermediaries.api.IntermediaryRecognisedEvent;
+import cn.changdu.labour.employment.intermediaries.api.IntermediarySuspendedEvent;
+import cn.changdu.labour.employment.intermediaries.api.RecogniseIntermediaryCommand;
+import cn.changdu.labour.employment.intermediaries.api.SuspendIntermediaryCommand;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,13 +28,13 @@ public class LabourIntermediary {
     }
 
     @CommandHandler
-    public LabourIntermediary(RecogniseIntermediary command) {
+    public LabourIntermediary(RecogniseIntermediaryCommand command) {
         apply(new IntermediaryRecognisedEvent(command.intermediaryId(), command.name(), command.kind(),
                 command.countyCode(), command.township(), command.recognisedOn()));
     }
 
     @CommandHandler
-    public void handle(SuspendIntermediary command) {
+    public void handle(SuspendIntermediaryCommand command) {
         if (suspended) {
             throw new RuleViolation("intermediary-suspended-once", "intermediaryId", "该机构已被暂停认定");
         }

@@ -1,7 +1,7 @@
 package cn.changdu.labour.employment.intermediaries.query;
 
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediaryRecognisedEvent;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
+import cn.changdu.labour.employment.intermediaries.api.IntermediaryRecognisedEvent;
+import cn.changdu.labour.employment.intermediaries.api.IntermediarySuspendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package cn.changdu.labour.employment.jobfairs.app;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
+import cn.changdu.labour.employment.jobfairs.api.RecordJobFairCommand;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +23,7 @@ public class JobFairs {
     public String record(String countyCode, String name, LocalDate heldOn, int employers, int positionsOffered,
                          int attendance, Actor actor, Instant occurredAt) {
         String id = "fair-" + UUID.randomUUID();
-        commands.send(new RecordJobFair(id, countyCode, name.strip(), heldOn, employers, positionsOffered, attendance),
+        commands.send(new RecordJobFairCommand(id, countyCode, name.strip(), heldOn, employers, positionsOffered, attendance),
                 actor, occurredAt);
         return id;
     }

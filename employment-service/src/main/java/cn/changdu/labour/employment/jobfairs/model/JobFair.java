@@ -1,7 +1,7 @@
 package cn.changdu.labour.employment.jobfairs.model;
 
-import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.JobFairHeldEvent;
-import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.RecordJobFair;
+import cn.changdu.labour.employment.jobfairs.api.JobFairHeldEvent;
+import cn.changdu.labour.employment.jobfairs.api.RecordJobFairCommand;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,7 +21,7 @@ public class JobFair {
     }
 
     @CommandHandler
-    public JobFair(RecordJobFair command) {
+    public JobFair(RecordJobFairCommand command) {
         if (command.employers() < 1) {
             throw new RuleViolation("job-fair-has-employers", "employers", "招聘活动至少有1家用人单位参加");
         }

@@ -1,6 +1,6 @@
 package cn.changdu.labour.employment.jobfairs.query;
 
-import cn.changdu.labour.employment.jobfairs.api.JobFairCommands.JobFairHeldEvent;
+import cn.changdu.labour.employment.jobfairs.api.JobFairHeldEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

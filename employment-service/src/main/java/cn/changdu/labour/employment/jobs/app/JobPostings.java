@@ -2,9 +2,9 @@ package cn.changdu.labour.employment.jobs.app;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.employment.Destination;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.FillJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
+import cn.changdu.labour.employment.jobs.api.FillJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.PublishJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.WithdrawJobPostingCommand;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -30,16 +30,16 @@ public class JobPostings {
                           Destination region, String province, LocalDate publishedOn, Actor actor,
                           Instant occurredAt) {
         String postingId = "job-" + UUID.randomUUID();
-        commands.send(new PublishJobPosting(postingId, countyCode, employer.strip(), sector.strip(), positions,
+        commands.send(new PublishJobPostingCommand(postingId, countyCode, employer.strip(), sector.strip(), positions,
                 monthlyWage, region, blankToNull(province), publishedOn), actor, occurredAt);
         return postingId;
     }
 
     public void fill(String postingId, int positionsFilled, LocalDate filledOn, Actor actor, Instant occurredAt) {
-        commands.send(new FillJobPosting(postingId, positionsFilled, filledOn), actor, occurredAt);
+        commands.send(new FillJobPostingCommand(postingId, positionsFilled, filledOn), actor, occurredAt);
     }
 
     public void withdraw(String postingId, String reason, LocalDate withdrawnOn, Actor actor, Instant occurredAt) {
-        commands.send(new WithdrawJobPosting(postingId, reason, withdrawnOn), actor, occurredAt);
+        commands.send(new WithdrawJobPostingCommand(postingId, reason, withdrawnOn), actor, occurredAt);
     }
 }

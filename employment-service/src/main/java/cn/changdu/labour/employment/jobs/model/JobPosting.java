@@ -1,12 +1,12 @@
 package cn.changdu.labour.employment.jobs.model;
 
 import cn.changdu.labour.contracts.employment.Destination;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.FillJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingFilledEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublishedEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
+import cn.changdu.labour.employment.jobs.api.FillJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.JobPostingFilledEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingPublishedEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingWithdrawnEvent;
+import cn.changdu.labour.employment.jobs.api.PublishJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.WithdrawJobPostingCommand;
 import cn.changdu.labour.kernel.Money;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -34,7 +34,7 @@ public class JobPosting {
     }
 
     @CommandHandler
-    public JobPosting(PublishJobPosting command) {
+    public JobPosting(PublishJobPostingCommand command) {
         if (command.positions() < 1) {
             throw new RuleViolation("posting-has-positions", "positions", "岗位数至少为1");
         }
@@ -51,7 +51,7 @@ public class JobPosting {
     }
 
     @CommandHandler
-    public void handle(FillJobPosting command) {
+    public void handle(FillJobPostingCommand command) {
         requireOpen();
         if (command.positionsFilled() < 1 || filled + command.positionsFilled() > positions) {
             throw new RuleViolation("filled-within-positions", "positionsFilled",
@@ -65,7 +65,7 @@ public class JobPosting {
     }
 
     @CommandHandler
-    public void handle(WithdrawJobPosting command) {
+    public void handle(WithdrawJobPostingCommand command) {
         requireOpen();
         apply(new JobPostingWithdrawnEvent(postingId, countyCode, positions - filled, command.reason(),
                 command.withdrawnOn()));

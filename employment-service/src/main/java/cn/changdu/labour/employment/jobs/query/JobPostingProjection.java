@@ -1,8 +1,8 @@
 package cn.changdu.labour.employment.jobs.query;
 
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingFilledEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublishedEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingFilledEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingPublishedEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -3,11 +3,11 @@ package cn.changdu.labour.employment.urban.app;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
-import cn.changdu.labour.employment.urban.api.UrbanCommands;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.EndUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
+import cn.changdu.labour.employment.urban.api.UrbanIds;
+import cn.changdu.labour.employment.urban.api.EndUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.RegisterUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.RegisterUrbanEmploymentCommand;
+import cn.changdu.labour.employment.urban.api.SetLabourForceBaseCommand;
 import cn.changdu.labour.support.commands.DomainCommands;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +36,7 @@ public class UrbanEmployment {
         ResidentId id = new ResidentId(residentId);
         String personKey = personKeys.keyOf(id);
         String registrationId = "ue-" + UUID.randomUUID();
-        commands.send(new RegisterUrbanEmployment(UrbanCommands.urbanId(personKey), personKey, registrationId,
+        commands.send(new RegisterUrbanEmploymentCommand(UrbanIds.urbanId(personKey), personKey, registrationId,
                 name.strip(), id.value(), countyCode, employer.strip(), registeredOn), actor, occurredAt);
         return new Registered(registrationId, personKey);
     }
@@ -46,7 +46,7 @@ public class UrbanEmployment {
                                        Actor actor, Instant occurredAt) {
         ResidentId id = new ResidentId(residentId);
         String personKey = personKeys.keyOf(id);
-        commands.send(new RegisterUnemployment(UrbanCommands.urbanId(personKey), personKey, name.strip(), id.value(),
+        commands.send(new RegisterUnemploymentCommand(UrbanIds.urbanId(personKey), personKey, name.strip(), id.value(),
                 countyCode, registeredOn), actor, occurredAt);
         return personKey;
     }
@@ -55,13 +55,13 @@ public class UrbanEmployment {
     public String endUnemployment(String residentId, LocalDate endedOn, String reason, Actor actor,
                                   Instant occurredAt) {
         String personKey = personKeys.keyOf(new ResidentId(residentId));
-        commands.send(new EndUnemployment(UrbanCommands.urbanId(personKey), endedOn, reason == null ? "OTHER" : reason),
+        commands.send(new EndUnemploymentCommand(UrbanIds.urbanId(personKey), endedOn, reason == null ? "OTHER" : reason),
                 actor, occurredAt);
         return personKey;
     }
 
     public void setLabourForce(String countyCode, int year, long labourForce, Actor actor, Instant occurredAt) {
-        commands.send(new SetLabourForceBase(SetLabourForceBase.idOf(countyCode, year), countyCode, year, labourForce),
+        commands.send(new SetLabourForceBaseCommand(SetLabourForceBaseCommand.idOf(countyCode, year), countyCode, year, labourForce),
                 actor, occurredAt);
     }
 }

@@ -1,7 +1,7 @@
 package cn.changdu.labour.employment.urban.model;
 
-import cn.changdu.labour.employment.urban.api.UrbanCommands.LabourForceBaseSetEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
+import cn.changdu.labour.employment.urban.api.LabourForceBaseSetEvent;
+import cn.changdu.labour.employment.urban.api.SetLabourForceBaseCommand;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +24,7 @@ public class LabourForceBase {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SetLabourForceBase command) {
+    public void handle(SetLabourForceBaseCommand command) {
         if (command.labourForce() < 1) {
             throw new RuleViolation("labour-force-positive", "labourForce", "城镇劳动力人数须大于0");
         }
@@ -33,6 +33,6 @@ public class LabourForceBase {
 
     @EventSourcingHandler
     void on(LabourForceBaseSetEvent event) {
-        baseId = SetLabourForceBase.idOf(event.countyCode(), event.year());
+        baseId = SetLabourForceBaseCommand.idOf(event.countyCode(), event.year());
     }
 }

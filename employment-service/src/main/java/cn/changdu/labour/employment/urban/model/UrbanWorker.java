@@ -1,11 +1,12 @@
 package cn.changdu.labour.employment.urban.model;
 
-import cn.changdu.labour.employment.urban.api.UrbanCommands.EndUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentEndedEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegisteredEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.EndUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.RegisterUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.RegisterUrbanEmploymentCommand;
+import cn.changdu.labour.employment.urban.api.UnemploymentEndedEvent;
+import cn.changdu.labour.employment.urban.api.UnemploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.UrbanEmploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.UrbanIds;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,7 +37,7 @@ public class UrbanWorker {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterUrbanEmployment command) {
+    public void handle(RegisterUrbanEmploymentCommand command) {
         if (yearsNewlyEmployed.contains(command.registeredOn().getYear())) {
             throw new RuleViolation("urban-new-employment-once-per-year", "residentId",
                     "此人本年度已登记城镇新增就业");
@@ -55,7 +56,7 @@ public class UrbanWorker {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterUnemployment command) {
+    public void handle(RegisterUnemploymentCommand command) {
         if (unemployedSince != null) {
             throw new RuleViolation("unemployment-registered-once", "residentId", "此人已登记失业，尚未结束");
         }
@@ -64,7 +65,7 @@ public class UrbanWorker {
     }
 
     @CommandHandler
-    public void handle(EndUnemployment command) {
+    public void handle(EndUnemploymentCommand command) {
         if (unemployedSince == null) {
             throw new RuleViolation("unemployment-registered", "residentId", "此人没有未结束的失业登记");
         }
@@ -93,7 +94,7 @@ public class UrbanWorker {
 
     private void init(String key, String county) {
         personKey = key;
-        urbanId = "urban:" + key;
+        urbanId = UrbanIds.urbanId(key);
         countyCode = county;
     }
 }

@@ -1,9 +1,9 @@
 package cn.changdu.labour.employment.urban.query;
 
-import cn.changdu.labour.employment.urban.api.UrbanCommands.LabourForceBaseSetEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentEndedEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegisteredEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.LabourForceBaseSetEvent;
+import cn.changdu.labour.employment.urban.api.UnemploymentEndedEvent;
+import cn.changdu.labour.employment.urban.api.UnemploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.UrbanEmploymentRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,10 +1,10 @@
 package cn.changdu.labour.employment.intermediaries.model;
 
 import cn.changdu.labour.contracts.employment.IntermediaryKind;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediaryRecognisedEvent;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.IntermediarySuspendedEvent;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.RecogniseIntermediary;
-import cn.changdu.labour.employment.intermediaries.api.IntermediaryCommands.SuspendIntermediary;
+import cn.changdu.labour.employment.intermediaries.api.IntermediaryRecognisedEvent;
+import cn.changdu.labour.employment.intermediaries.api.IntermediarySuspendedEvent;
+import cn.changdu.labour.employment.intermediaries.api.RecogniseIntermediaryCommand;
+import cn.changdu.labour.employment.intermediaries.api.SuspendIntermediaryCommand;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
@@ -28,7 +28,7 @@ class LabourIntermediaryTest {
     @Test
     void hr_recognises_an_intermediary() {
         fixture.givenNoPriorActivity()
-                .when(new RecogniseIntermediary("im-1", "昌都市康巴人力资源服务有限公司", IntermediaryKind.HR_AGENCY,
+                .when(new RecogniseIntermediaryCommand("im-1", "昌都市康巴人力资源服务有限公司", IntermediaryKind.HR_AGENCY,
                         "540302", null, ON))
                 .expectEvents(recognised);
     }
@@ -36,13 +36,13 @@ class LabourIntermediaryTest {
     @Test
     void an_intermediary_is_suspended_once_and_not_before_its_recognition() {
         fixture.given(recognised)
-                .when(new SuspendIntermediary("im-1", "虚报人数", ON.plusDays(30)))
+                .when(new SuspendIntermediaryCommand("im-1", "虚报人数", ON.plusDays(30)))
                 .expectEvents(new IntermediarySuspendedEvent("im-1", "540302", "虚报人数", ON.plusDays(30)));
         fixture.given(recognised, new IntermediarySuspendedEvent("im-1", "540302", "虚报人数", ON.plusDays(30)))
-                .when(new SuspendIntermediary("im-1", "again", ON.plusDays(40)))
+                .when(new SuspendIntermediaryCommand("im-1", "again", ON.plusDays(40)))
                 .expectException(violation("intermediary-suspended-once")).expectNoEvents();
         fixture.given(recognised)
-                .when(new SuspendIntermediary("im-1", "x", ON.minusDays(1)))
+                .when(new SuspendIntermediaryCommand("im-1", "x", ON.minusDays(1)))
                 .expectException(violation("suspension-after-recognition")).expectNoEvents();
     }
 

@@ -1,12 +1,12 @@
 package cn.changdu.labour.employment.jobs.model;
 
 import cn.changdu.labour.contracts.employment.Destination;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.FillJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingFilledEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingPublishedEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.JobPostingWithdrawnEvent;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.PublishJobPosting;
-import cn.changdu.labour.employment.jobs.api.JobPostingCommands.WithdrawJobPosting;
+import cn.changdu.labour.employment.jobs.api.FillJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.JobPostingFilledEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingPublishedEvent;
+import cn.changdu.labour.employment.jobs.api.JobPostingWithdrawnEvent;
+import cn.changdu.labour.employment.jobs.api.PublishJobPostingCommand;
+import cn.changdu.labour.employment.jobs.api.WithdrawJobPostingCommand;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
@@ -35,7 +35,7 @@ class JobPostingTest {
     @Test
     void a_posting_is_published_with_its_positions() {
         fixture.givenNoPriorActivity()
-                .when(new PublishJobPosting("job-1", "540302", "昌都市康巴物流有限公司", "物流", 5,
+                .when(new PublishJobPostingCommand("job-1", "540302", "昌都市康巴物流有限公司", "物流", 5,
                         new BigDecimal("4000"), Destination.IN_COUNTY, null, ON))
                 .expectEvents(published(5));
     }
@@ -43,40 +43,40 @@ class JobPostingTest {
     @Test
     void a_posting_has_at_least_one_position_and_a_wage_exact_to_the_fen() {
         fixture.givenNoPriorActivity()
-                .when(new PublishJobPosting("job-1", "540302", "e", "s", 0, null, Destination.IN_COUNTY, null, ON))
+                .when(new PublishJobPostingCommand("job-1", "540302", "e", "s", 0, null, Destination.IN_COUNTY, null, ON))
                 .expectException(violation("posting-has-positions")).expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new PublishJobPosting("job-1", "540302", "e", "s", 1, new BigDecimal("1.005"),
+                .when(new PublishJobPostingCommand("job-1", "540302", "e", "s", 1, new BigDecimal("1.005"),
                         Destination.IN_COUNTY, null, ON))
                 .expectException(violation("wage-exact-to-the-fen")).expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new PublishJobPosting("job-1", "540302", "e", "s", 1, null, Destination.IN_TIBET, "四川省", ON))
+                .when(new PublishJobPostingCommand("job-1", "540302", "e", "s", 1, null, Destination.IN_TIBET, "四川省", ON))
                 .expectException(violation("province-only-out-of-region")).expectNoEvents();
     }
 
     @Test
     void positions_are_filled_up_to_the_number_published() {
         fixture.given(published(5), new JobPostingFilledEvent("job-1", "540302", 3, 3, ON.plusDays(5)))
-                .when(new FillJobPosting("job-1", 2, ON.plusDays(10)))
+                .when(new FillJobPostingCommand("job-1", 2, ON.plusDays(10)))
                 .expectEvents(new JobPostingFilledEvent("job-1", "540302", 2, 5, ON.plusDays(10)));
         fixture.given(published(5), new JobPostingFilledEvent("job-1", "540302", 3, 3, ON.plusDays(5)))
-                .when(new FillJobPosting("job-1", 3, ON.plusDays(10)))
+                .when(new FillJobPostingCommand("job-1", 3, ON.plusDays(10)))
                 .expectException(violation("filled-within-positions")).expectNoEvents();
         fixture.given(published(5))
-                .when(new FillJobPosting("job-1", 1, ON.minusDays(1)))
+                .when(new FillJobPostingCommand("job-1", 1, ON.minusDays(1)))
                 .expectException(violation("filled-after-publication")).expectNoEvents();
     }
 
     @Test
     void a_withdrawn_or_filled_posting_is_closed() {
         fixture.given(published(5), new JobPostingFilledEvent("job-1", "540302", 1, 1, ON))
-                .when(new WithdrawJobPosting("job-1", "企业停产", ON.plusDays(3)))
+                .when(new WithdrawJobPostingCommand("job-1", "企业停产", ON.plusDays(3)))
                 .expectEvents(new JobPostingWithdrawnEvent("job-1", "540302", 4, "企业停产", ON.plusDays(3)));
         fixture.given(published(5), new JobPostingWithdrawnEvent("job-1", "540302", 5, null, ON))
-                .when(new FillJobPosting("job-1", 1, ON.plusDays(3)))
+                .when(new FillJobPostingCommand("job-1", 1, ON.plusDays(3)))
                 .expectException(violation("posting-open")).expectNoEvents();
         fixture.given(published(1), new JobPostingFilledEvent("job-1", "540302", 1, 1, ON))
-                .when(new WithdrawJobPosting("job-1", null, ON.plusDays(3)))
+                .when(new WithdrawJobPostingCommand("job-1", null, ON.plusDays(3)))
                 .expectException(violation("posting-open")).expectNoEvents();
     }
 

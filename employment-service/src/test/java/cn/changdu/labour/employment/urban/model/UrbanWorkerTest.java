@@ -1,13 +1,13 @@
 package cn.changdu.labour.employment.urban.model;
 
-import cn.changdu.labour.employment.urban.api.UrbanCommands.EndUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.LabourForceBaseSetEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUnemployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.RegisterUrbanEmployment;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.SetLabourForceBase;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentEndedEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UnemploymentRegisteredEvent;
-import cn.changdu.labour.employment.urban.api.UrbanCommands.UrbanEmploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.EndUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.LabourForceBaseSetEvent;
+import cn.changdu.labour.employment.urban.api.RegisterUnemploymentCommand;
+import cn.changdu.labour.employment.urban.api.RegisterUrbanEmploymentCommand;
+import cn.changdu.labour.employment.urban.api.SetLabourForceBaseCommand;
+import cn.changdu.labour.employment.urban.api.UnemploymentEndedEvent;
+import cn.changdu.labour.employment.urban.api.UnemploymentRegisteredEvent;
+import cn.changdu.labour.employment.urban.api.UrbanEmploymentRegisteredEvent;
 import cn.changdu.labour.kernel.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
@@ -22,8 +22,8 @@ class UrbanWorkerTest {
     private final UnemploymentRegisteredEvent unemployed = new UnemploymentRegisteredEvent("pk_u", "卓玛",
             "540302199001010023", "540302", LocalDate.of(2020, 2, 1));
 
-    private static RegisterUrbanEmployment employ(String registrationId, LocalDate on) {
-        return new RegisterUrbanEmployment(ID, "pk_u", registrationId, "卓玛", "540302199001010023", "540302",
+    private static RegisterUrbanEmploymentCommand employ(String registrationId, LocalDate on) {
+        return new RegisterUrbanEmploymentCommand(ID, "pk_u", registrationId, "卓玛", "540302199001010023", "540302",
                 "昌都市茶马古道酒店有限公司", on);
     }
 
@@ -52,20 +52,20 @@ class UrbanWorkerTest {
     @Test
     void a_person_has_at_most_one_open_unemployment_registration() {
         fixture.given(unemployed)
-                .when(new RegisterUnemployment(ID, "pk_u", "卓玛", "540302199001010023", "540302", LocalDate.of(2020, 3, 1)))
+                .when(new RegisterUnemploymentCommand(ID, "pk_u", "卓玛", "540302199001010023", "540302", LocalDate.of(2020, 3, 1)))
                 .expectException(violation("unemployment-registered-once")).expectNoEvents();
     }
 
     @Test
     void only_an_open_unemployment_ends_and_not_before_it_began() {
         fixture.givenNoPriorActivity()
-                .when(new EndUnemployment(ID, LocalDate.of(2020, 3, 1), "OTHER"))
+                .when(new EndUnemploymentCommand(ID, LocalDate.of(2020, 3, 1), "OTHER"))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
         fixture.given(unemployed, new UnemploymentEndedEvent("pk_u", "540302", LocalDate.of(2020, 3, 1), "OTHER"))
-                .when(new EndUnemployment(ID, LocalDate.of(2020, 4, 1), "OTHER"))
+                .when(new EndUnemploymentCommand(ID, LocalDate.of(2020, 4, 1), "OTHER"))
                 .expectException(violation("unemployment-registered")).expectNoEvents();
         fixture.given(unemployed)
-                .when(new EndUnemployment(ID, LocalDate.of(2020, 1, 1), "OTHER"))
+                .when(new EndUnemploymentCommand(ID, LocalDate.of(2020, 1, 1), "OTHER"))
                 .expectException(violation("unemployment-end-after-start")).expectNoEvents();
     }
 
@@ -73,10 +73,10 @@ class UrbanWorkerTest {
     void the_labour_force_base_is_positive() {
         AggregateTestFixture<LabourForceBase> bases = new AggregateTestFixture<>(LabourForceBase.class);
         bases.givenNoPriorActivity()
-                .when(new SetLabourForceBase(SetLabourForceBase.idOf("540302", 2020), "540302", 2020, 40000))
+                .when(new SetLabourForceBaseCommand(SetLabourForceBaseCommand.idOf("540302", 2020), "540302", 2020, 40000))
                 .expectEvents(new LabourForceBaseSetEvent("540302", 2020, 40000));
         bases.givenNoPriorActivity()
-                .when(new SetLabourForceBase(SetLabourForceBase.idOf("540302", 2020), "540302", 2020, 0))
+                .when(new SetLabourForceBaseCommand(SetLabourForceBaseCommand.idOf("540302", 2020), "540302", 2020, 0))
                 .expectException(RuleViolation.class).expectNoEvents();
     }
 

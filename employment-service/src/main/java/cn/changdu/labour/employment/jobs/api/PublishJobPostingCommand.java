@@ -1,0 +1,12 @@
+package cn.changdu.labour.employment.jobs.api;
+
+import cn.changdu.labour.contracts.employment.Destination;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+public record PublishJobPostingCommand(@TargetAggregateIdentifier String postingId, String countyCode,
+                                       String employer, String sector, int positions, BigDecimal monthlyWage,
+                                       Destination region, String province, LocalDate publishedOn) {
+}
