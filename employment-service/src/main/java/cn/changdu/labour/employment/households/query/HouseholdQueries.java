@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads of the households view (see {@link HouseholdProjection}), the head's name and ID masked unless allowed. */
+/** Reads of the households view (see {@link HouseholdViews}), the head's name and ID masked unless allowed. */
 @Component
 public class HouseholdQueries implements RegisteredHouseholds {
 

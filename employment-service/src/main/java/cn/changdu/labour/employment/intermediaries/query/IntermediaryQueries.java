@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads of the intermediaries view (see {@link IntermediaryProjection}); each an index lookup. */
+/** Reads of the intermediaries view (see {@link IntermediaryViews}); each an index lookup. */
 @Component
 public class IntermediaryQueries implements IntermediaryStatuses {
 

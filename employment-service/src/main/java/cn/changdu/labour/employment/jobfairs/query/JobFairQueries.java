@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads of the job fairs view (see {@link JobFairProjection}). */
+/** Reads of the job fairs view (see {@link JobFairViews}). */
 @Component
 public class JobFairQueries implements HeldJobFairs {
 

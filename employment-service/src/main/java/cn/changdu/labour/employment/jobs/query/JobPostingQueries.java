@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads of the job postings view (see {@link JobPostingProjection}). */
+/** Reads of the job postings view (see {@link JobPostingViews}). */
 @Component
 public class JobPostingQueries {
 

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads of the placements view (see {@link PlacementProjection}), personal data masked for callers who may not see
+ * Reads of the placements view (see {@link PlacementViews}), personal data masked for callers who may not see
  * it. Each answer is one query: a placement and its income rows are read together (a join, in the list's order),
  * and the checks of a whole file read the people they need in one statement ({@code = ANY(?)}, one array
  * parameter, an index lookup per key on H2 and PostgreSQL alike).

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads of the urban employment views (see {@link UrbanProjection}). */
+/** Reads of the urban employment views (see {@link UrbanViews}). */
 @Component
 public class UrbanQueries {
 

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
  * attributed to a fair are counted from the placements view when the list is read ({@link JobFairQueries}).
  */
 @Component
-@ProcessingGroup("job-fair-query")
-public class JobFairProjection {
+@ProcessingGroup(JobFairViews.PROCESSING_GROUP)
+public class JobFairViews {
+
+    public static final String PROCESSING_GROUP = "job-fair-views";
 
     private final JdbcTemplate jdbc;
 
-    public JobFairProjection(JdbcTemplate jdbc) {
+    public JobFairViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

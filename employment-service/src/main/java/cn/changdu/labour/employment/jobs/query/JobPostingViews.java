@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
  * published, then updated with the totals its events carry. Read by {@link JobPostingQueries}.
  */
 @Component
-@ProcessingGroup("job-posting-query")
-public class JobPostingProjection {
+@ProcessingGroup(JobPostingViews.PROCESSING_GROUP)
+public class JobPostingViews {
+
+    public static final String PROCESSING_GROUP = "job-posting-views";
 
     private final JdbcTemplate jdbc;
 
-    public JobPostingProjection(JdbcTemplate jdbc) {
+    public JobPostingViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

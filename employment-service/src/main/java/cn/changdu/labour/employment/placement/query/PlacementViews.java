@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
  * its events, so an event handed over twice still leaves the same row.
  */
 @Component
-@ProcessingGroup("placement-query")
-public class PlacementProjection {
+@ProcessingGroup(PlacementViews.PROCESSING_GROUP)
+public class PlacementViews {
+
+    public static final String PROCESSING_GROUP = "placement-views";
 
     private final JdbcTemplate jdbc;
 
-    public PlacementProjection(JdbcTemplate jdbc) {
+    public PlacementViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
  * {@link HouseholdQueries}.
  */
 @Component
-@ProcessingGroup("household-query")
-public class HouseholdProjection {
+@ProcessingGroup(HouseholdViews.PROCESSING_GROUP)
+public class HouseholdViews {
+
+    public static final String PROCESSING_GROUP = "household-views";
 
     private final JdbcTemplate jdbc;
 
-    public HouseholdProjection(JdbcTemplate jdbc) {
+    public HouseholdViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
  * {@link UrbanQueries}.
  */
 @Component
-@ProcessingGroup("urban-query")
-public class UrbanProjection {
+@ProcessingGroup(UrbanViews.PROCESSING_GROUP)
+public class UrbanViews {
+
+    public static final String PROCESSING_GROUP = "urban-views";
 
     private final JdbcTemplate jdbc;
 
-    public UrbanProjection(JdbcTemplate jdbc) {
+    public UrbanViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
  * inserted once when recognised, updated when suspended. Read by {@link IntermediaryQueries}.
  */
 @Component
-@ProcessingGroup("intermediary-query")
-public class IntermediaryProjection {
+@ProcessingGroup(IntermediaryViews.PROCESSING_GROUP)
+public class IntermediaryViews {
+
+    public static final String PROCESSING_GROUP = "intermediary-views";
 
     private final JdbcTemplate jdbc;
 
-    public IntermediaryProjection(JdbcTemplate jdbc) {
+    public IntermediaryViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
