@@ -26,6 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 public final class ArchitectureRules {
 
     private static final String RULE_VIOLATION = "cn.changdu.labour.kernel.RuleViolation";
+    /** A rule of the request (400), not of the plan: controllers may refuse a malformed path or parameter. */
+    private static final String INVALID_INPUT = "cn.changdu.labour.support.web.InvalidInput";
     private static final String[] STORAGE = {"org.springframework.jdbc..", "java.sql..", "org.springframework.data.mongodb..",
             "com.mongodb..", "org.bson..", "org.h2..", "org.postgresql.."};
 
@@ -69,7 +71,8 @@ public final class ArchitectureRules {
 
     /**
      * A refusal names a rule of the plan, and the plan's rules live in the model (aggregates and the rule objects the
-     * application layer shares with them): no other layer makes up a rule violation of its own.
+     * application layer shares with them): no other layer makes up a rule violation of its own. A rule of the
+     * request ({@code InvalidInput}: a malformed path or parameter, 400) is not one of the plan.
      */
     public static final ArchRule RULE_VIOLATIONS_COME_FROM_THE_MODEL = noClasses()
             .that().resideOutsideOfPackages("..model..", "cn.changdu.labour.kernel..")
@@ -127,7 +130,8 @@ public final class ArchitectureRules {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (JavaConstructorCall call : origin.getConstructorCallsFromSelf()) {
-                    if (call.getTargetOwner().isAssignableTo(RULE_VIOLATION)) {
+                    JavaClass made = call.getTargetOwner();
+                    if (made.isAssignableTo(RULE_VIOLATION) && !made.isAssignableTo(INVALID_INPUT)) {
                         events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
                     }
                 }

@@ -4,6 +4,7 @@ import cn.changdu.labour.contracts.person.PersonKeys;
 import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.support.web.Caller;
+import cn.changdu.labour.support.web.InvalidInput;
 import cn.changdu.labour.support.web.NotFound;
 import cn.changdu.labour.training.classes.query.ClassDetailView;
 import cn.changdu.labour.training.classes.query.ClassSummaryView;
@@ -70,7 +71,7 @@ public class TrainingQueryController {
 
     private String personKeyOf(String residentId) {
         if (ResidentId.validate(residentId).isPresent()) {
-            throw PersonReferenceInvalid.notAResidentId();
+            throw new InvalidInput("person", "ValidResidentId", "不是有效的身份证号");
         }
         return personKeys.keyOf(new ResidentId(residentId));
     }
