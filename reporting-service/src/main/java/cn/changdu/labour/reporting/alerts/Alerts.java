@@ -2,7 +2,16 @@ package cn.changdu.labour.reporting.alerts;
 
 import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.employment.EmploymentVerificationOverdue;
+import cn.changdu.labour.contracts.employment.EmploymentVerified;
+import cn.changdu.labour.contracts.projectlabor.LocalLabourShareBelowTarget;
+import cn.changdu.labour.contracts.projectlabor.LocalLabourShareRecovered;
+import cn.changdu.labour.contracts.training.ClassCompleted;
+import cn.changdu.labour.contracts.training.DuplicateTrainingAttempted;
+import cn.changdu.labour.contracts.training.LateFilingApproved;
+import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
 import cn.changdu.labour.reporting.projection.Fact;
+import cn.changdu.labour.reporting.projection.OpenCase;
 import cn.changdu.labour.reporting.projection.Projection;
 import cn.changdu.labour.reporting.projection.ProjectionListener;
 import cn.changdu.labour.reporting.projection.ReadModel;
@@ -31,43 +40,51 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static cn.changdu.labour.reporting.projection.Read.key;
+
 /**
- * Alerts derived from the event stream: opened by one kind of fact, closed by another (or by a user), each with
+ * Alerts derived from the event stream, one per {@link OpenCase}: opened by one kind of fact, closed by another (or by a user), each with
  * county, owner and age; users acknowledge and close them. Keyed by kind and subject, so a redelivered fact
  * changes nothing.
  */
 @Component
 public class Alerts implements ProjectionListener {
 
-    /** An alert opened by {@code opens} (when {@code when} holds) and closed by {@code closes}, if any. */
-    record Rule(String kind, String zh, String en, String opens, String closes, List<String> subject,
-                Predicate<Map<String, Object>> when) {
+    /** An alert per case: opened with it (when {@code when} holds for the opening fact), closed with it, if ever. */
+    record Rule(String kind, String zh, String en, OpenCase openCase, Predicate<Fact> when) {
+        Rule(String kind, String zh, String en, OpenCase openCase) {
+            this(kind, zh, en, openCase, f -> true);
+        }
     }
 
     /** The plan's floor for a class's pass rate; ClassCompleted carries it as a fraction (0.8125). */
     static final BigDecimal PASS_RATE_FLOOR = new BigDecimal("0.80");
 
     static final List<Rule> RULES = List.of(
-            new Rule("wage-arrears", "工资拖欠", "Wage arrears", "projectlabor.WageArrearsDetected",
-                    "projectlabor.WageArrearsCleared", List.of("projectId", "personKey", "period"), p -> true),
-            new Rule("local-labour-share", "本地农牧民用工占比低于 30%", "Local labour share below 30%",
-                    "projectlabor.LocalLabourShareBelowTarget", "projectlabor.LocalLabourShareRecovered",
-                    List.of("projectId"), p -> true),
-            new Rule("verification-overdue", "三个月稳岗核查逾期", "3-month employment check overdue",
-                    "employment.EmploymentVerificationOverdue", "employment.EmploymentVerified",
-                    List.of("placementId"), p -> true),
+            new Rule("wage-arrears", "工资拖欠", "Wage arrears", IndicatorCatalog.WAGE_ARREARS),
+            new Rule("local-labour-share", "本地农牧民用工占比低于 30%", "Local labour share below 30%", OpenCase
+                    .openedBy(LocalLabourShareBelowTarget.class, s -> key(s.projectId()))
+                    .closedBy(LocalLabourShareRecovered.class, s -> key(s.projectId()))),
+            new Rule("verification-overdue", "三个月稳岗核查逾期", "3-month employment check overdue", OpenCase
+                    .openedBy(EmploymentVerificationOverdue.class, v -> key(v.placementId()))
+                    .closedBy(EmploymentVerified.class, v -> key(v.placementId()))),
             new Rule("duplicate-training", "重复培训报名（已拦截）", "Duplicate-training attempt (refused)",
-                    "training.DuplicateTrainingAttempted", null, List.of("personKey", "classId"), p -> true),
-            new Rule("late-filing", "培训班逾期报备（经批准）", "Class filed late (approved)", "training.LateFilingApproved",
-                    null, List.of("classId"), p -> true),
-            new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%", "training.ClassCompleted",
-                    null, List.of("classId"),
-                    p -> p.get("passRate") != null && new BigDecimal(p.get("passRate").toString()).compareTo(PASS_RATE_FLOOR) < 0));
+                    OpenCase.openedBy(DuplicateTrainingAttempted.class, d -> key(d.personKey(), d.classId()))),
+            new Rule("late-filing", "培训班逾期报备（经批准）", "Class filed late (approved)",
+                    OpenCase.openedBy(LateFilingApproved.class, l -> key(l.classId()))),
+            new Rule("pass-rate-below-80", "培训合格率低于 80%", "Class pass rate below 80%",
+                    OpenCase.openedBy(ClassCompleted.class, c -> key(c.classId())),
+                    f -> f.event() instanceof ClassCompleted c && c.passRate() != null
+                            && c.passRate().compareTo(PASS_RATE_FLOOR) < 0));
 
-    /** The fact types that open or close an alert. */
+    /** The fact types that open, update or close an alert's case. */
     public static Set<String> types() {
-        return RULES.stream().flatMap(r -> java.util.stream.Stream.of(r.opens(), r.closes()))
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> types = new java.util.HashSet<>();
+        RULES.forEach(r -> {
+            types.addAll(r.openCase().setters());
+            types.addAll(r.openCase().closers());
+        });
+        return types;
     }
 
     static final String FEW_INSPECTIONS = "inspections-short";
@@ -112,11 +129,12 @@ public class Alerts implements ProjectionListener {
         String type = fact.type();
         Map<String, Object> payload = fact.payload();
         for (Rule rule : RULES) {
-            if (type.equals(rule.opens()) && rule.when().test(payload)) {
-                open(rule.kind(), subject(rule, payload), fact.countyCode(), fact.department(), fact.occurredAt(),
+            OpenCase.Role role = rule.openCase().role(type);
+            if (role == OpenCase.Role.OPENS && rule.when().test(fact)) {
+                open(rule.kind(), subject(rule, fact), fact.countyCode(), fact.department(), fact.occurredAt(),
                         new Document(payload), rule.zh(), rule.en());
-            } else if (type.equals(rule.closes())) {
-                closeByStream(rule.kind() + ":" + subject(rule, payload), type, fact.occurredAt());
+            } else if (role == OpenCase.Role.CLOSES) {
+                closeByStream(rule.kind() + ":" + subject(rule, fact), type, fact.occurredAt());
             }
         }
     }
@@ -267,7 +285,8 @@ public class Alerts implements ProjectionListener {
                         Updates.set("closedAt", Date.from(occurredAt))));
     }
 
-    private static String subject(Rule rule, Map<String, Object> payload) {
-        return rule.subject().stream().map(f -> String.valueOf(payload.get(f))).collect(Collectors.joining(":"));
+    /** The alert's subject, as stored in its id: the case's values joined by ':' ("p-1:pk_1:2020-06"). */
+    private static String subject(Rule rule, Fact fact) {
+        return rule.openCase().key(fact).stream().map(String::valueOf).collect(Collectors.joining(":"));
     }
 }

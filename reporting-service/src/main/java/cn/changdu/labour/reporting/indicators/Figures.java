@@ -153,8 +153,7 @@ public class Figures implements ProjectionListener {
 
     /** Money with its two decimals, counts as whole numbers. */
     static BigDecimal normalised(IndicatorCatalog.Definition d, BigDecimal v) {
-        if ("amount".equals(d.field()) && (d.measure() == Counting.Measure.SUM
-                || d.measure() == Counting.Measure.CURRENT_SUM)) {
+        if (d.counting().yuan()) {
             return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
         }
         BigDecimal s = v.stripTrailingZeros();

@@ -99,8 +99,6 @@ public class Projection {
             ClassFiled.class, ClassInspected.class, ClassCompleted.class, TraineeAssessed.class, JobRecommended.class,
             FollowUpRecorded.class);
 
-    private static final String PLACED = "employment.WorkerPlaced";
-    private static final String JOINED = "projectlabor.WorkerJoinedProject";
     /** Keys per IN list: H2 re-checks every found row against the whole list, so long lists cost rows × keys. */
     private static final int CHUNK = 50;
 
@@ -119,10 +117,10 @@ public class Projection {
             types.addAll(d.closers());
             types.forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(d));
             if (d.measure() == Measure.TRANSFERS) {
-                if (d.field() == null) {
+                if (d.channel() == null) {
                     total = d.id();
                 } else {
-                    transfersByChannel.put(d.field(), d.id());
+                    transfersByChannel.put(d.channel(), d.id());
                 }
             }
             if (d.measure() == Measure.HOUSEHOLDS_WITHOUT_WORK) {
@@ -359,9 +357,10 @@ public class Projection {
                             }
                         }
                         case CURRENT_SUM, CURRENT_KEYS, CURRENT_DISTINCT -> {
-                            caseKeys.add(caseKey(d, p));
-                            if (d.measure() == Measure.CURRENT_DISTINCT) {
-                                distinctValues.add(String.valueOf(p.get(d.field())));
+                            caseKeys.add(caseKey(d, f));
+                            // a closing fact's values are those of its stored case (loaded with it)
+                            if (d.measure() == Measure.CURRENT_DISTINCT && d.types().contains(f.type())) {
+                                distinctValues.add(String.valueOf(d.distinct().from(f)));
                             }
                         }
                         default -> {
@@ -468,14 +467,14 @@ public class Projection {
                 if (d.measure() == Measure.TRANSFERS || d.measure() == Measure.HOUSEHOLDS_WITHOUT_WORK) {
                     continue;
                 }
-                boolean counts = d.types().contains(f.type()) && d.when().test(p);
+                boolean counts = d.types().contains(f.type()) && d.when().test(f);
                 boolean closes = d.closers().contains(f.type());
                 if (!counts && !closes) {
                     continue;
                 }
                 switch (d.measure()) {
                     case COUNT -> add(d.id(), areas, periods, BigDecimal.ONE);
-                    case SUM -> add(d.id(), areas, periods, Counting.number(p, d.field()));
+                    case SUM -> add(d.id(), areas, periods, d.value().from(f));
                     case PERSONS -> {
                         if (f.personKey() != null) {
                             person(d.id(), areas, f);
@@ -483,7 +482,7 @@ public class Projection {
                     }
                     default -> {
                         if (counts) {
-                            open(d, areas, periods, p);
+                            open(d, areas, periods, f);
                         } else {
                             close(d, areas, f);
                         }
@@ -554,15 +553,15 @@ public class Projection {
         }
 
         /** A case's value in each area and period of the fact (the latest per period); a new case counts once. */
-        void open(Counting d, List<String> areas, List<String> periods, Map<String, Object> p) {
-            String id = caseKey(d, p);
+        void open(Counting d, List<String> areas, List<String> periods, Fact f) {
+            String id = caseKey(d, f);
             Case c = cases.get(id);
             if (c == null) {
                 c = new Case();
             }
             Map<AreaPeriod, Entry> entries = c.entries.computeIfAbsent(d.id(), k -> new LinkedHashMap<>());
-            BigDecimal value = d.measure() == Measure.CURRENT_SUM ? Counting.number(p, d.field()) : BigDecimal.ONE;
-            String distinct = d.measure() == Measure.CURRENT_DISTINCT ? String.valueOf(p.get(d.field())) : "";
+            BigDecimal value = d.measure() == Measure.CURRENT_SUM ? d.value().from(f) : BigDecimal.ONE;
+            String distinct = d.measure() == Measure.CURRENT_DISTINCT ? String.valueOf(d.distinct().from(f)) : "";
             for (String area : areas) {
                 for (String period : periods) {
                     Entry old = entries.put(new AreaPeriod(area, period), new Entry(value, distinct));
@@ -594,7 +593,7 @@ public class Projection {
          * quarter-end report shows the case as it stood at the quarter's end.
          */
         void close(Counting d, List<String> areas, Fact f) {
-            String id = caseKey(d, f.payload());
+            String id = caseKey(d, f);
             Case c = cases.get(id);
             Map<AreaPeriod, Entry> entries = c == null ? null : c.entries.get(d.id());
             if (entries == null) {
@@ -655,11 +654,10 @@ public class Projection {
 
         /** TransferCounting: once per person and year, in the channel, county and quarter of the first transfer. */
         void transfer(Fact f) {
-            Optional<TransferCounting.Transfer> next = switch (f.type()) {
-                case PLACED -> Optional.of(TransferCounting.of(f.eventId(), Fact.JSON.convertValue(f.payload(), WorkerPlaced.class)));
-                case JOINED -> TransferCounting.of(f.eventId(), Fact.JSON.convertValue(f.payload(), WorkerJoinedProject.class));
-                default -> Optional.empty();
-            };
+            Optional<TransferCounting.Transfer> next = f.event() instanceof WorkerPlaced placed
+                    ? Optional.of(TransferCounting.of(f.eventId(), placed))
+                    : f.event() instanceof WorkerJoinedProject joined ? TransferCounting.of(f.eventId(), joined)
+                    : Optional.empty();
             if (next.isEmpty() || next.get().personKey() == null || next.get().date() == null) {
                 return;
             }
@@ -697,7 +695,7 @@ public class Projection {
             Map<String, Object> p = f.payload();
             switch (f.type()) {
                 case "employment.RelocatedHouseholdRegistered" -> {
-                    if (p.get("householdId") != null && Counting.number(p, "membersAbleToWork").intValue() > 0) {
+                    if (p.get("householdId") != null && number(p, "membersAbleToWork").intValue() > 0) {
                         String id = p.get("householdId").toString();
                         Household old = households.get(id);
                         changeHousehold(id, old, new Household(true, f.countyCode(), old == null ? 0 : old.activePlacements()));
@@ -763,12 +761,12 @@ public class Projection {
                 });
                 case "projectlabor.ProjectClosed" -> changeProject(id, r -> r.closed = true);
                 case "projectlabor.WorkerJoinedProject", "projectlabor.WorkerLeftProject" -> changeProject(id, r -> {
-                    r.localWorkers = Counting.number(p, "localWorkers").intValue();
-                    r.totalWorkers = Counting.number(p, "totalWorkers").intValue();
+                    r.localWorkers = number(p, "localWorkers").intValue();
+                    r.totalWorkers = number(p, "totalWorkers").intValue();
                 });
                 case "projectlabor.WageArrearsDetected", "projectlabor.WageArrearsChanged" -> arrears.put(
                         List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))),
-                        Optional.of(Counting.number(p, "amount")));
+                        Optional.of(number(p, "amount")));
                 case "projectlabor.WageArrearsCleared" -> arrears.put(
                         List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))), Optional.empty());
                 default -> {
@@ -812,7 +810,7 @@ public class Projection {
                 case "training.JobRecommended" ->
                         trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), true, t.followedTwice()));
                 case "training.FollowUpRecorded" -> {
-                    if (Counting.number(p, "followUpNumber").intValue() >= 2) {
+                    if (number(p, "followUpNumber").intValue() >= 2) {
                         trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), t.recommended(), true));
                     }
                 }
@@ -1096,9 +1094,10 @@ public class Projection {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    static String caseKey(Counting definition, Map<String, Object> payload) {
+    /** The stored key of a fact's case: its values, each followed by '|' ("p-1|pk_1|2020-06|"). */
+    static String caseKey(Counting counting, Fact fact) {
         StringBuilder key = new StringBuilder();
-        definition.key().forEach(field -> key.append(payload.get(field)).append('|'));
+        counting.openCase().key(fact).forEach(value -> key.append(value).append('|'));
         return key.toString();
     }
 
@@ -1257,6 +1256,12 @@ public class Projection {
     private static LocalDate localDate(Map<String, Object> p, String field) {
         Object v = p.get(field);
         return v == null ? null : LocalDate.parse(v.toString());
+    }
+
+    /** The kept state (households, projects, class duties) still reads the payload map its stored facts are made of. */
+    private static BigDecimal number(Map<String, Object> p, String field) {
+        Object value = p.get(field);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     private static String text(Map<String, Object> p, String field) {
