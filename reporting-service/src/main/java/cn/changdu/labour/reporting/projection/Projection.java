@@ -88,8 +88,8 @@ public class Projection {
 
 
     /**
-     * The types whose facts change the state kept beside the figures (transfers, households, projects, class duties),
-     * whether or not an indicator counts them.
+     * The types whose facts change the state kept beside the figures, whether or not an indicator counts them: those
+     * {@code transfer}, {@code household}, {@code project} and {@code duty} read (keep this list with them).
      */
     public static final Set<Class<? extends IntegrationEvent>> KEEPS_STATE_FOR = Set.of(
             WorkerPlaced.class, WorkerJoinedProject.class,
@@ -240,6 +240,18 @@ public class Projection {
         boolean closed;
         int localWorkers;
         int totalWorkers;
+
+        void describe(String name, String countyCode, String department, boolean governmentInvested) {
+            this.name = name;
+            this.countyCode = countyCode;
+            this.department = department;
+            this.governmentInvested = governmentInvested;
+        }
+
+        void roster(int localWorkers, int totalWorkers) {
+            this.localWorkers = localWorkers;
+            this.totalWorkers = totalWorkers;
+        }
     }
 
     private static final class Duty {
@@ -348,7 +360,6 @@ public class Projection {
             Set<String> projectIds = new HashSet<>();
             Set<String> classIds = new HashSet<>();
             for (Fact f : facts) {
-                Map<String, Object> p = f.payload();
                 for (Counting d : byType.getOrDefault(f.type(), List.of())) {
                     switch (d.measure()) {
                         case PERSONS, TRANSFERS -> {
@@ -367,20 +378,17 @@ public class Projection {
                         }
                     }
                 }
-                if (p.get("placementId") != null && (f.type().equals("employment.PlacementDetailsRecorded")
-                        || f.type().equals("employment.EmploymentEnded"))) {
-                    placements.add(p.get("placementId").toString());
+                IntegrationEvent e = f.event();
+                if (e instanceof PlacementDetailsRecorded d) {
+                    addIfKnown(placements, d.placementId());
+                    addIfKnown(householdIds, d.householdId());
+                } else if (e instanceof EmploymentEnded ended) {
+                    addIfKnown(placements, ended.placementId());
+                } else if (e instanceof RelocatedHouseholdRegistered h) {
+                    addIfKnown(householdIds, h.householdId());
                 }
-                if (p.get("householdId") != null && (f.type().equals("employment.PlacementDetailsRecorded")
-                        || f.type().equals("employment.RelocatedHouseholdRegistered"))) {
-                    householdIds.add(p.get("householdId").toString());
-                }
-                if (f.type().startsWith("projectlabor.") && p.get("projectId") != null) {
-                    projectIds.add(p.get("projectId").toString());
-                }
-                if (f.type().startsWith("training.") && p.get("classId") != null) {
-                    classIds.add(p.get("classId").toString());
-                }
+                addIfKnown(projectIds, projectOf(e));
+                addIfKnown(classIds, classOf(e));
             }
             select("SELECT person_key, state FROM person_state WHERE version = ? AND person_key IN (%s)",
                     personKeys, rs -> persons.loaded(rs.getString(1), readPerson(rs.getString(1), rs.getBytes(2))));
@@ -460,7 +468,6 @@ public class Projection {
         // ----- applying one fact: the countings -----
 
         void apply(Fact f) {
-            Map<String, Object> p = f.payload();
             List<String> areas = f.areas();
             List<String> periods = Fact.periods(f.year(), f.quarter());
             for (Counting d : byType.getOrDefault(f.type(), List.of())) {
@@ -692,39 +699,33 @@ public class Projection {
 
         /** Relocated households with labour capacity and nobody in a placement that has not ended (current state). */
         void household(Fact f) {
-            Map<String, Object> p = f.payload();
-            switch (f.type()) {
-                case "employment.RelocatedHouseholdRegistered" -> {
-                    if (p.get("householdId") != null && number(p, "membersAbleToWork").intValue() > 0) {
-                        String id = p.get("householdId").toString();
-                        Household old = households.get(id);
-                        changeHousehold(id, old, new Household(true, f.countyCode(), old == null ? 0 : old.activePlacements()));
+            IntegrationEvent e = f.event();
+            if (e instanceof RelocatedHouseholdRegistered registered) {
+                if (registered.householdId() != null && registered.membersAbleToWork() > 0) {
+                    String id = registered.householdId();
+                    Household old = households.get(id);
+                    changeHousehold(id, old, new Household(true, f.countyCode(), old == null ? 0 : old.activePlacements()));
+                }
+            } else if (e instanceof PlacementDetailsRecorded details) {
+                if (details.householdId() != null && details.placementId() != null) {
+                    String household = details.householdId();
+                    String placement = details.placementId();
+                    placementHousehold.put(placement, household);
+                    List<String> member = List.of(household, placement);
+                    Household old = households.get(household);
+                    if (householdPlacements.get(member) == null) {
+                        householdPlacements.put(member, Boolean.TRUE);
+                        changeHousehold(household, old, old == null ? new Household(false, null, 1)
+                                : new Household(old.registered(), old.countyCode(), old.activePlacements() + 1));
                     }
                 }
-                case "employment.PlacementDetailsRecorded" -> {
-                    if (p.get("householdId") != null && p.get("placementId") != null) {
-                        String household = p.get("householdId").toString();
-                        String placement = p.get("placementId").toString();
-                        placementHousehold.put(placement, household);
-                        List<String> member = List.of(household, placement);
-                        Household old = households.get(household);
-                        if (householdPlacements.get(member) == null) {
-                            householdPlacements.put(member, Boolean.TRUE);
-                            changeHousehold(household, old, old == null ? new Household(false, null, 1)
-                                    : new Household(old.registered(), old.countyCode(), old.activePlacements() + 1));
-                        }
-                    }
-                }
-                case "employment.EmploymentEnded" -> {
-                    String placement = p.get("placementId") == null ? null : p.get("placementId").toString();
-                    String household = placement == null ? null : placementHousehold.get(placement);
-                    if (household != null && householdPlacements.get(List.of(household, placement)) != null) {
-                        householdPlacements.remove(List.of(household, placement));
-                        Household old = households.get(household);
-                        changeHousehold(household, old, new Household(old.registered(), old.countyCode(), old.activePlacements() - 1));
-                    }
-                }
-                default -> {
+            } else if (e instanceof EmploymentEnded ended) {
+                String placement = ended.placementId();
+                String household = placement == null ? null : placementHousehold.get(placement);
+                if (household != null && householdPlacements.get(List.of(household, placement)) != null) {
+                    householdPlacements.remove(List.of(household, placement));
+                    Household old = households.get(household);
+                    changeHousehold(household, old, new Household(old.registered(), old.countyCode(), old.activePlacements() - 1));
                 }
             }
         }
@@ -747,31 +748,32 @@ public class Projection {
 
         /** Each project as it stands: registration, closing, roster counts, open arrears per worker and period. */
         void project(Fact f) {
-            Map<String, Object> p = f.payload();
-            if (!f.type().startsWith("projectlabor.") || p.get("projectId") == null) {
+            IntegrationEvent e = f.event();
+            String id = projectOf(e);
+            if (id == null) {
                 return;
             }
-            String id = p.get("projectId").toString();
-            switch (f.type()) {
-                case "projectlabor.ProjectRegistered", "projectlabor.ProjectUpdated" -> changeProject(id, r -> {
-                    r.name = text(p, "name");
-                    r.countyCode = text(p, "countyCode");
-                    r.department = text(p, "department");
-                    r.governmentInvested = Boolean.TRUE.equals(p.get("governmentInvested"));
-                });
-                case "projectlabor.ProjectClosed" -> changeProject(id, r -> r.closed = true);
-                case "projectlabor.WorkerJoinedProject", "projectlabor.WorkerLeftProject" -> changeProject(id, r -> {
-                    r.localWorkers = number(p, "localWorkers").intValue();
-                    r.totalWorkers = number(p, "totalWorkers").intValue();
-                });
-                case "projectlabor.WageArrearsDetected", "projectlabor.WageArrearsChanged" -> arrears.put(
-                        List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))),
-                        Optional.of(number(p, "amount")));
-                case "projectlabor.WageArrearsCleared" -> arrears.put(
-                        List.of(id, String.valueOf(p.get("personKey")), String.valueOf(p.get("period"))), Optional.empty());
-                default -> {
-                }
+            if (e instanceof ProjectRegistered r) {
+                changeProject(id, row -> row.describe(r.name(), r.countyCode(), r.department(), r.governmentInvested()));
+            } else if (e instanceof ProjectUpdated u) {
+                changeProject(id, row -> row.describe(u.name(), u.countyCode(), u.department(), u.governmentInvested()));
+            } else if (e instanceof ProjectClosed) {
+                changeProject(id, row -> row.closed = true);
+            } else if (e instanceof WorkerJoinedProject j) {
+                changeProject(id, row -> row.roster(j.localWorkers(), j.totalWorkers()));
+            } else if (e instanceof WorkerLeftProject l) {
+                changeProject(id, row -> row.roster(l.localWorkers(), l.totalWorkers()));
+            } else if (e instanceof WageArrearsDetected a) {
+                arrears.put(arrearsKey(id, a.personKey(), a.period()), Optional.of(Counting.decimal(a.amount())));
+            } else if (e instanceof WageArrearsChanged a) {
+                arrears.put(arrearsKey(id, a.personKey(), a.period()), Optional.of(Counting.decimal(a.amount())));
+            } else if (e instanceof WageArrearsCleared a) {
+                arrears.put(arrearsKey(id, a.personKey(), a.period()), Optional.empty());
             }
+        }
+
+        List<String> arrearsKey(String projectId, String personKey, Object period) {
+            return List.of(projectId, String.valueOf(personKey), String.valueOf(period));
         }
 
         void changeProject(String id, Consumer<ProjectRow> change) {
@@ -785,36 +787,34 @@ public class Projection {
 
         /** What the after-training alert scans need per class, kept current. */
         void duty(Fact f) {
-            Map<String, Object> p = f.payload();
-            if (!f.type().startsWith("training.") || p.get("classId") == null) {
+            IntegrationEvent e = f.event();
+            String classId = classOf(e);
+            if (classId == null) {
                 return;
             }
-            String classId = p.get("classId").toString();
-            switch (f.type()) {
-                case "training.ClassFiled" -> changeDuty(classId, d -> {
+            if (e instanceof ClassFiled filed) {
+                changeDuty(classId, d -> {
                     d.filedFact = alertFact(f);
-                    d.endDate = localDate(p, "endDate");
+                    d.endDate = filed.endDate();
                 });
-                case "training.ClassInspected" -> changeDuty(classId, d -> d.inspections++);
-                case "training.ClassCompleted" -> changeDuty(classId, d -> {
+            } else if (e instanceof ClassInspected) {
+                changeDuty(classId, d -> d.inspections++);
+            } else if (e instanceof ClassCompleted completed) {
+                changeDuty(classId, d -> {
                     d.completedFact = alertFact(f);
-                    d.completedOn = localDate(p, "completedOn");
-                    d.completedEndDate = localDate(p, "endDate");
+                    d.completedOn = completed.completedOn();
+                    d.completedEndDate = completed.endDate();
                     d.recheck = true;
                 });
-                case "training.TraineeAssessed" -> {
-                    if (Boolean.TRUE.equals(p.get("passed"))) {
-                        trainee(classId, f.personKey(), t -> new Trainee(true, t.recommended(), t.followedTwice()));
-                    }
+            } else if (e instanceof TraineeAssessed assessed) {
+                if (assessed.passed()) {
+                    trainee(classId, f.personKey(), t -> new Trainee(true, t.recommended(), t.followedTwice()));
                 }
-                case "training.JobRecommended" ->
-                        trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), true, t.followedTwice()));
-                case "training.FollowUpRecorded" -> {
-                    if (number(p, "followUpNumber").intValue() >= 2) {
-                        trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), t.recommended(), true));
-                    }
-                }
-                default -> {
+            } else if (e instanceof JobRecommended) {
+                trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), true, t.followedTwice()));
+            } else if (e instanceof FollowUpRecorded followUp) {
+                if (followUp.followUpNumber() >= 2) {
+                    trainee(classId, f.personKey(), t -> new Trainee(t.qualified(), t.recommended(), true));
                 }
             }
         }
@@ -1253,19 +1253,49 @@ public class Projection {
         return d == null ? null : Date.valueOf(d);
     }
 
-    private static LocalDate localDate(Map<String, Object> p, String field) {
-        Object v = p.get(field);
-        return v == null ? null : LocalDate.parse(v.toString());
+    private static void addIfKnown(Set<String> keys, String key) {
+        if (key != null) {
+            keys.add(key);
+        }
     }
 
-    /** The kept state (households, projects, class duties) still reads the payload map its stored facts are made of. */
-    private static BigDecimal number(Map<String, Object> p, String field) {
-        Object value = p.get(field);
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    /** The project whose kept row (or open arrears) a fact changes; null for any other fact. */
+    private static String projectOf(IntegrationEvent e) {
+        if (e instanceof ProjectRegistered r) {
+            return r.projectId();
+        } else if (e instanceof ProjectUpdated u) {
+            return u.projectId();
+        } else if (e instanceof ProjectClosed c) {
+            return c.projectId();
+        } else if (e instanceof WorkerJoinedProject j) {
+            return j.projectId();
+        } else if (e instanceof WorkerLeftProject l) {
+            return l.projectId();
+        } else if (e instanceof WageArrearsDetected a) {
+            return a.projectId();
+        } else if (e instanceof WageArrearsChanged a) {
+            return a.projectId();
+        } else if (e instanceof WageArrearsCleared a) {
+            return a.projectId();
+        }
+        return null;
     }
 
-    private static String text(Map<String, Object> p, String field) {
-        Object v = p.get(field);
-        return v == null ? null : v.toString();
+    /** The class whose duties (or trainees) a fact changes; null for any other fact. */
+    private static String classOf(IntegrationEvent e) {
+        if (e instanceof ClassFiled c) {
+            return c.classId();
+        } else if (e instanceof ClassInspected c) {
+            return c.classId();
+        } else if (e instanceof ClassCompleted c) {
+            return c.classId();
+        } else if (e instanceof TraineeAssessed t) {
+            return t.classId();
+        } else if (e instanceof JobRecommended r) {
+            return r.classId();
+        } else if (e instanceof FollowUpRecorded f) {
+            return f.classId();
+        }
+        return null;
     }
 }
