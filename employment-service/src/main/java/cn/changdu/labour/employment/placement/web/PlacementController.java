@@ -105,10 +105,6 @@ public class PlacementController {
                                 Instant occurredAt) {
     }
 
-    /** The answer of a change to a placement. */
-    public record PlacementResponse(String placementId, String personKey) {
-    }
-
     @Operation(summary = "Record a transfer-employment placement (转移就业登记)")
     @PostMapping("/placements")
     public ResponseEntity<WorkerPlacedResponse> place(@Valid @RequestBody PlaceWorkerRequest request, Actor actor) {

@@ -2,7 +2,6 @@ package cn.changdu.labour.employment.placement.web;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.employment.placement.app.Subsidies;
-import cn.changdu.labour.employment.placement.web.PlacementController.PlacementResponse;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
