@@ -4,6 +4,7 @@ import cn.changdu.labour.contracts.employment.JobPostingPublished;
 import cn.changdu.labour.contracts.employment.IncomeReported;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
 import cn.changdu.labour.contracts.employment.RelocatedHouseholdRegistered;
+import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.contracts.employment.UnemploymentEnded;
 import cn.changdu.labour.contracts.employment.UnemploymentRegistered;
 import cn.changdu.labour.contracts.employment.UrbanEmploymentRegistered;
@@ -34,7 +35,9 @@ import cn.changdu.labour.reporting.projection.OpenCase;
 import cn.changdu.labour.reporting.projection.Read;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,6 +110,14 @@ public final class IndicatorCatalog {
     private static final Set<String> TRANSFERRED = Set.of(EventTypes.typeOf(WorkerPlaced.class).name(),
             EventTypes.typeOf(WorkerJoinedProject.class).name());
 
+    /** The transfer indicator of each channel: the one place a channel and its indicator are paired. */
+    private static final Map<TransferChannel, String> CHANNEL_INDICATOR = new EnumMap<>(Map.of(
+            TransferChannel.ORGANISED_OUT_OF_REGION, "transfersOrganisedOutOfRegion",
+            TransferChannel.CONSTRUCTION_PROJECT, "transfersConstruction",
+            TransferChannel.LOCAL_INDUSTRY, "transfersLocalIndustry",
+            TransferChannel.SOCIAL_FORCES, "transfersSocialForces",
+            TransferChannel.PRIVATE_ENTERPRISE, "transfersPrivateEnterprise"));
+
     public static final List<Definition> DEFINITIONS = List.of(
             // training (measures 1–6)
             more("classesFiled", "报备培训班", "Classes filed", count(ClassFiled.class)),
@@ -140,14 +151,11 @@ public final class IndicatorCatalog {
             more("subsidyPaid", "拨付培训补贴（元）", "Subsidy paid (yuan)", sumOfYuan(SubsidyPaid.class, SubsidyPaid::amount)),
             // transfer employment (measures 7–13)
             more("transfers", "转移就业人数", "Transfers", Counting.transfers(TRANSFERRED, null)),
-            more("transfersOrganisedOutOfRegion", "区外劳务协作转移", "Organised out-of-region",
-                    Counting.transfers(TRANSFERRED, "ORGANISED_OUT_OF_REGION")),
-            more("transfersConstruction", "工程项目带动转移", "Via construction projects",
-                    Counting.transfers(TRANSFERRED, "CONSTRUCTION_PROJECT")),
-            more("transfersLocalIndustry", "产业吸纳转移", "Via local industry", Counting.transfers(TRANSFERRED, "LOCAL_INDUSTRY")),
-            more("transfersSocialForces", "社会力量转移", "Via social forces", Counting.transfers(TRANSFERRED, "SOCIAL_FORCES")),
-            more("transfersPrivateEnterprise", "非公企业吸纳", "Via private enterprises",
-                    Counting.transfers(TRANSFERRED, "PRIVATE_ENTERPRISE")),
+            channel(TransferChannel.ORGANISED_OUT_OF_REGION, "区外劳务协作转移", "Organised out-of-region"),
+            channel(TransferChannel.CONSTRUCTION_PROJECT, "工程项目带动转移", "Via construction projects"),
+            channel(TransferChannel.LOCAL_INDUSTRY, "产业吸纳转移", "Via local industry"),
+            channel(TransferChannel.SOCIAL_FORCES, "社会力量转移", "Via social forces"),
+            channel(TransferChannel.PRIVATE_ENTERPRISE, "非公企业吸纳", "Via private enterprises"),
             more("govOrganisedOutOfRegion", "政府组织区外就业", "Government-organised out-of-region",
                     persons(PlacementDetailsRecorded.class).when(PlacementDetailsRecorded::governmentOrganisedOutOfRegion)),
             more("jobsDeveloped", "开发就业岗位", "Jobs developed", sum(JobPostingPublished.class, JobPostingPublished::positions)),
@@ -195,9 +203,8 @@ public final class IndicatorCatalog {
             new Ratio("urbanUnemploymentRate", "城镇登记失业率（%）", "Urban registered unemployment rate (%)",
                     "registeredUnemployed", "urbanLabourForce", Direction.LOWER_IS_BETTER));
 
-    /** The transfer channels in the plan's order, for the per-channel chart. */
-    public static final List<String> CHANNEL_INDICATORS = List.of("transfersOrganisedOutOfRegion",
-            "transfersConstruction", "transfersLocalIndustry", "transfersSocialForces", "transfersPrivateEnterprise");
+    /** The channels' transfer indicators in the plan's order (the enum's), for the per-channel chart. */
+    public static final List<String> CHANNEL_INDICATORS = List.copyOf(CHANNEL_INDICATOR.values());
 
     private IndicatorCatalog() {
     }
@@ -221,6 +228,16 @@ public final class IndicatorCatalog {
 
     private static Definition more(String id, String zh, String en, Counting.Of<?> counting) {
         return new Definition(id, zh, en, counting.as(id), Direction.HIGHER_IS_BETTER);
+    }
+
+    /** People transferred in one channel (the plan's measures 7–11). */
+    private static Definition channel(TransferChannel channel, String zh, String en) {
+        return more(channelIndicator(channel), zh, en, Counting.transfers(TRANSFERRED, channel.name()));
+    }
+
+    /** The indicator counting the transfers of a channel. */
+    public static String channelIndicator(TransferChannel channel) {
+        return CHANNEL_INDICATOR.get(channel);
     }
 
     private static Definition less(String id, String zh, String en, Counting.Of<?> counting) {

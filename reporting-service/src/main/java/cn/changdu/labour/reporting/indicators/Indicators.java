@@ -19,13 +19,6 @@ import java.util.TreeMap;
 @Component
 public class Indicators {
 
-    private static final Map<TransferChannel, String> CHANNELS = Map.of(
-            TransferChannel.ORGANISED_OUT_OF_REGION, "transfersOrganisedOutOfRegion",
-            TransferChannel.CONSTRUCTION_PROJECT, "transfersConstruction",
-            TransferChannel.LOCAL_INDUSTRY, "transfersLocalIndustry",
-            TransferChannel.SOCIAL_FORCES, "transfersSocialForces",
-            TransferChannel.PRIVATE_ENTERPRISE, "transfersPrivateEnterprise");
-
     private final cn.changdu.labour.reporting.indicators.Figures ledger;
     private final Positions positions;
     private final Clock clock;
@@ -69,7 +62,9 @@ public class Indicators {
 
     private Figures figures(cn.changdu.labour.reporting.indicators.Figures.Source ledger, String area, String period) {
         Map<TransferChannel, Long> byChannel = new EnumMap<>(TransferChannel.class);
-        CHANNELS.forEach((channel, indicator) -> byChannel.put(channel, count(ledger, indicator, area, period)));
+        for (TransferChannel channel : TransferChannel.values()) {
+            byChannel.put(channel, count(ledger, IndicatorCatalog.channelIndicator(channel), area, period));
+        }
         return new Figures(count(ledger, "classesFiled", area, period), count(ledger, "enrolments", area, period),
                 count(ledger, "peopleTrained", area, period), count(ledger, "transfers", area, period), byChannel,
                 count(ledger, "projectsRegistered", area, period), count(ledger, "wagePayments", area, period),
