@@ -49,18 +49,18 @@ public class TrainingClass {
     private LocalDate endDate;
     private boolean completed;
     private int inspections;
-    private final Map<String, Trainee> trainees = new HashMap<>();
+    private final Map<String, Participant> trainees = new HashMap<>();
     private final Map<LocalDate, Set<String>> attendance = new HashMap<>();
     private final Map<String, Claim> claims = new HashMap<>();
 
-    /** A trainee as the class sees it (a value: replaced, never changed in place). */
-    record Trainee(boolean active, Boolean passed, int recommendations, int followUps) {
-        static final Trainee ENROLLED = new Trainee(true, null, 0, 0);
+    /** A trainee as the class sees it (a value: replaced, never changed in place; the person's own record is {@code Trainee}). */
+    record Participant(boolean active, Boolean passed, int recommendations, int followUps) {
+        static final Participant ENROLLED = new Participant(true, null, 0, 0);
 
-        Trainee withdrawn() { return new Trainee(false, passed, recommendations, followUps); }
-        Trainee assessed(boolean result) { return new Trainee(active, result, recommendations, followUps); }
-        Trainee recommended(int n) { return new Trainee(active, passed, n, followUps); }
-        Trainee followedUp(int n) { return new Trainee(active, passed, recommendations, n); }
+        Participant withdrawn() { return new Participant(false, passed, recommendations, followUps); }
+        Participant assessed(boolean result) { return new Participant(active, result, recommendations, followUps); }
+        Participant recommended(int n) { return new Participant(active, passed, n, followUps); }
+        Participant followedUp(int n) { return new Participant(active, passed, recommendations, n); }
     }
 
     enum ClaimStatus { CLAIMED, APPROVED, REJECTED, PAID }
@@ -133,7 +133,7 @@ public class TrainingClass {
 
     @CommandHandler
     public ClassFacts handle(EnrolTraineeCommand command) {
-        Trainee existing = trainees.get(command.personKey());
+        Participant existing = trainees.get(command.personKey());
         RosterRules.requireNotEnrolled(existing != null && existing.active());
         requireOpen();
         RosterRules.requireSeat(activeTrainees(), plannedSize);
@@ -146,7 +146,7 @@ public class TrainingClass {
 
     @CommandHandler
     public void handle(WithdrawTraineeCommand command, TrainingPolicy policy, @MetaDataValue(OCCURRED_AT) String occurredAt) {
-        Trainee trainee = activeTrainee(command.personKey());
+        Participant trainee = activeTrainee(command.personKey());
         requireOpen();
         if (trainee.passed() != null) {
             throw new RuleViolation("no-withdrawal-after-assessment", "personKey", "学员已参加考核，不能退班");
@@ -163,7 +163,7 @@ public class TrainingClass {
         requireWithinClassDates(command.date(), "attendance-within-class-dates", "date", "考勤日期须在培训期内");
         Set<String> present = new HashSet<>(command.presentPersonKeys());
         for (String key : present) {
-            Trainee trainee = trainees.get(key);
+            Participant trainee = trainees.get(key);
             if (trainee == null || !trainee.active()) {
                 throw new RuleViolation("attendance-of-enrolled-trainees", "presentPersonKeys",
                         "考勤名单中有未在本班报名的人员：" + key);
@@ -231,7 +231,7 @@ public class TrainingClass {
     @CommandHandler
     public void handle(ClaimSubsidyCommand command, TrainingPolicy policy,
                        @MetaDataValue(OCCURRED_AT) String occurredAt, @MetaDataValue(ACTOR_ID) String actorId) {
-        Trainee trainee = activeTrainee(command.personKey());
+        Participant trainee = activeTrainee(command.personKey());
         if (!completed) {
             throw new RuleViolation("subsidy-after-completion", null, "班级结业后才能申领培训补贴");
         }
@@ -287,7 +287,7 @@ public class TrainingClass {
 
     @CommandHandler
     public void handle(RecommendJobCommand command, TrainingPolicy policy, @MetaDataValue(OCCURRED_AT) String occurredAt) {
-        Trainee trainee = qualifiedTrainee(command.personKey());
+        Participant trainee = qualifiedTrainee(command.personKey());
         if (isBlank(command.employer())) {
             throw new RuleViolation("recommendation-names-employer", "employer", "须注明推荐的用工单位");
         }
@@ -297,7 +297,7 @@ public class TrainingClass {
 
     @CommandHandler
     public void handle(RecordFollowUpCommand command, TrainingPolicy policy, @MetaDataValue(OCCURRED_AT) String occurredAt) {
-        Trainee trainee = qualifiedTrainee(command.personKey());
+        Participant trainee = qualifiedTrainee(command.personKey());
         if (command.employmentStatus() == null) {
             throw new RuleViolation("follow-up-records-employment-status", "employmentStatus", "回访须登记就业状态");
         }
@@ -329,7 +329,7 @@ public class TrainingClass {
 
     @EventSourcingHandler
     void on(TraineeEnrolledEvent event) {
-        trainees.put(event.personKey(), Trainee.ENROLLED);
+        trainees.put(event.personKey(), Participant.ENROLLED);
     }
 
     @EventSourcingHandler
@@ -418,16 +418,16 @@ public class TrainingClass {
         }
     }
 
-    private Trainee activeTrainee(String personKey) {
-        Trainee trainee = trainees.get(personKey);
+    private Participant activeTrainee(String personKey) {
+        Participant trainee = trainees.get(personKey);
         if (trainee == null || !trainee.active()) {
             throw new RuleViolation("trainee-enrolled-in-class", "personKey", "此人不在本班学员名单中");
         }
         return trainee;
     }
 
-    private Trainee qualifiedTrainee(String personKey) {
-        Trainee trainee = activeTrainee(personKey);
+    private Participant qualifiedTrainee(String personKey) {
+        Participant trainee = activeTrainee(personKey);
         if (!Boolean.TRUE.equals(trainee.passed())) {
             throw new RuleViolation("after-training-for-qualified-trainees", "personKey",
                     "推荐就业和跟踪回访针对考核合格的学员");
