@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
+import cn.changdu.labour.support.input.InputPolicyConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,7 @@ import java.util.List;
  * ({@link ProblemDetails}) and the business clock.
  */
 @AutoConfiguration
-@Import(ProblemDetails.class)
+@Import({ProblemDetails.class, InputPolicyConfiguration.class})
 public class WebConventionsConfiguration implements WebMvcConfigurer {
 
     @Override
