@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
-import cn.changdu.labour.support.input.InputPolicyConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,7 @@ import java.util.List;
  * ({@link ProblemDetails}) and the business clock.
  */
 @AutoConfiguration
-@Import({ProblemDetails.class, InputPolicyConfiguration.class})
+@Import(ProblemDetails.class)
 public class WebConventionsConfiguration implements WebMvcConfigurer {
 
     @Override
