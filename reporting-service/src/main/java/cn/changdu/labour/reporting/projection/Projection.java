@@ -1,5 +1,6 @@
 package cn.changdu.labour.reporting.projection;
 
+import cn.changdu.labour.contracts.EventTypes;
 import cn.changdu.labour.contracts.IntegrationEvent;
 import cn.changdu.labour.contracts.employment.EmploymentEnded;
 import cn.changdu.labour.contracts.employment.PlacementDetailsRecorded;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +50,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Applies one batch of Kafka records to one version of the read model, in ONE transaction: the facts, every running
@@ -86,18 +90,26 @@ public class Projection {
     private final Map<String, String> transfersByChannel = new HashMap<>();
     private final String householdsIndicator;
 
+    /** The project whose kept row (or open arrears) a fact changes. */
+    private static final Read<String> PROJECT_OF = Read.of(ProjectRegistered.class, ProjectRegistered::projectId)
+            .or(ProjectUpdated.class, ProjectUpdated::projectId).or(ProjectClosed.class, ProjectClosed::projectId)
+            .or(WorkerJoinedProject.class, WorkerJoinedProject::projectId)
+            .or(WorkerLeftProject.class, WorkerLeftProject::projectId)
+            .or(WageArrearsDetected.class, WageArrearsDetected::projectId)
+            .or(WageArrearsChanged.class, WageArrearsChanged::projectId)
+            .or(WageArrearsCleared.class, WageArrearsCleared::projectId);
+
+    /** The class whose duties (or trainees) a fact changes. */
+    private static final Read<String> CLASS_OF = Read.of(ClassFiled.class, ClassFiled::classId)
+            .or(ClassInspected.class, ClassInspected::classId).or(ClassCompleted.class, ClassCompleted::classId)
+            .or(TraineeAssessed.class, TraineeAssessed::classId).or(JobRecommended.class, JobRecommended::classId)
+            .or(FollowUpRecorded.class, FollowUpRecorded::classId);
 
     /**
-     * The types whose facts change the state kept beside the figures, whether or not an indicator counts them: those
-     * {@code transfer}, {@code household}, {@code project} and {@code duty} read (keep this list with them).
+     * The type names whose facts change the state kept beside the figures, whether or not an indicator counts them:
+     * those {@code transfer}, {@code household}, {@code project} and {@code duty} read.
      */
-    public static final Set<Class<? extends IntegrationEvent>> KEEPS_STATE_FOR = Set.of(
-            WorkerPlaced.class, WorkerJoinedProject.class,
-            RelocatedHouseholdRegistered.class, PlacementDetailsRecorded.class, EmploymentEnded.class,
-            ProjectRegistered.class, ProjectUpdated.class, ProjectClosed.class, WorkerLeftProject.class,
-            WageArrearsDetected.class, WageArrearsChanged.class, WageArrearsCleared.class,
-            ClassFiled.class, ClassInspected.class, ClassCompleted.class, TraineeAssessed.class, JobRecommended.class,
-            FollowUpRecorded.class);
+    public static final Set<String> KEEPS_STATE_FOR = keepsStateFor();
 
     /** Keys per IN list: H2 re-checks every found row against the whole list, so long lists cost rows × keys. */
     private static final int CHUNK = 50;
@@ -387,8 +399,8 @@ public class Projection {
                 } else if (e instanceof RelocatedHouseholdRegistered h) {
                     addIfKnown(householdIds, h.householdId());
                 }
-                addIfKnown(projectIds, projectOf(e));
-                addIfKnown(classIds, classOf(e));
+                addIfKnown(projectIds, PROJECT_OF.orNull(f));
+                addIfKnown(classIds, CLASS_OF.orNull(f));
             }
             select("SELECT person_key, state FROM person_state WHERE version = ? AND person_key IN (%s)",
                     personKeys, rs -> persons.loaded(rs.getString(1), readPerson(rs.getString(1), rs.getBytes(2))));
@@ -749,7 +761,7 @@ public class Projection {
         /** Each project as it stands: registration, closing, roster counts, open arrears per worker and period. */
         void project(Fact f) {
             IntegrationEvent e = f.event();
-            String id = projectOf(e);
+            String id = PROJECT_OF.orNull(f);
             if (id == null) {
                 return;
             }
@@ -788,7 +800,7 @@ public class Projection {
         /** What the after-training alert scans need per class, kept current. */
         void duty(Fact f) {
             IntegrationEvent e = f.event();
-            String classId = classOf(e);
+            String classId = CLASS_OF.orNull(f);
             if (classId == null) {
                 return;
             }
@@ -1259,43 +1271,12 @@ public class Projection {
         }
     }
 
-    /** The project whose kept row (or open arrears) a fact changes; null for any other fact. */
-    private static String projectOf(IntegrationEvent e) {
-        if (e instanceof ProjectRegistered r) {
-            return r.projectId();
-        } else if (e instanceof ProjectUpdated u) {
-            return u.projectId();
-        } else if (e instanceof ProjectClosed c) {
-            return c.projectId();
-        } else if (e instanceof WorkerJoinedProject j) {
-            return j.projectId();
-        } else if (e instanceof WorkerLeftProject l) {
-            return l.projectId();
-        } else if (e instanceof WageArrearsDetected a) {
-            return a.projectId();
-        } else if (e instanceof WageArrearsChanged a) {
-            return a.projectId();
-        } else if (e instanceof WageArrearsCleared a) {
-            return a.projectId();
-        }
-        return null;
-    }
-
-    /** The class whose duties (or trainees) a fact changes; null for any other fact. */
-    private static String classOf(IntegrationEvent e) {
-        if (e instanceof ClassFiled c) {
-            return c.classId();
-        } else if (e instanceof ClassInspected c) {
-            return c.classId();
-        } else if (e instanceof ClassCompleted c) {
-            return c.classId();
-        } else if (e instanceof TraineeAssessed t) {
-            return t.classId();
-        } else if (e instanceof JobRecommended r) {
-            return r.classId();
-        } else if (e instanceof FollowUpRecorded f) {
-            return f.classId();
-        }
-        return null;
+    /** The types the projection's own state reads: transfers, households, and what PROJECT_OF and CLASS_OF read. */
+    private static Set<String> keepsStateFor() {
+        Set<String> types = new TreeSet<>(PROJECT_OF.types());
+        types.addAll(CLASS_OF.types());
+        Stream.of(WorkerPlaced.class, RelocatedHouseholdRegistered.class, PlacementDetailsRecorded.class,
+                EmploymentEnded.class).forEach(c -> types.add(EventTypes.typeOf(c).name()));
+        return Collections.unmodifiableSet(types);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
     private final MeterRegistry meters;
     private final Clock clock;
     /** Looked up at the first batch: some listeners (the figure cache) depend on beans that depend on this one. */
-    private final org.springframework.beans.factory.ObjectProvider<ProjectionListener> listenerBeans;
+    private final ObjectProvider<ProjectionListener> listenerBeans;
     private volatile List<ProjectionListener> listeners;
     /** Records received since start (including those below the stored offsets): what a restart re-read. */
     private final AtomicLong received = new AtomicLong();
@@ -59,7 +60,7 @@ public class ProjectionConsumer implements ConsumerAwareRebalanceListener,
      */
     private final Map<TopicPartition, Long> consumed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ProjectionConsumer(Projection projection, ReadModel readModel, org.springframework.beans.factory.ObjectProvider<ProjectionListener> listeners,
+    public ProjectionConsumer(Projection projection, ReadModel readModel, ObjectProvider<ProjectionListener> listeners,
                               KafkaTemplate<String, String> kafka, MongoDatabase reportingDatabase, MeterRegistry meters,
                               Clock clock) {
         this.projection = projection;

@@ -51,6 +51,12 @@ public final class Read<T> {
         return accessor.apply(fact.event());
     }
 
+    /** The value of a fact of one of its types, or null for a fact of any other type. */
+    public T orNull(Fact fact) {
+        Function<IntegrationEvent, T> accessor = byType.get(fact.type());
+        return accessor == null ? null : accessor.apply(fact.event());
+    }
+
     /** The payload fields that identify a case, in order (null stays a value: "null", as the stored keys have it). */
     public static List<Object> key(Object... fields) {
         return Arrays.asList(fields);
