@@ -81,6 +81,8 @@ class ProjectLaborServiceComponentTest {
 
     @Test
     void a_project_and_a_wage_reach_kafka_exact_to_the_fen() throws Exception {
+        // business dates may not lie after the business clock's today
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
         ResponseEntity<String> registered = post("/api/projects", """
                 {"name":"昌都市卡若区安置点建设项目","countyCode":"540302","department":"住建局",
                  "governmentInvested":true,"plannedWorkforce":120}""");
@@ -102,11 +104,12 @@ class ProjectLaborServiceComponentTest {
 
     @Test
     void a_wage_of_a_fraction_of_a_fen_is_refused_and_an_unknown_project_is_404() throws Exception {
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
         ResponseEntity<String> refused = post("/api/projects/nope/wages", """
                 {"name":"格桑","residentId":"%s","period":"2020-06","amount":"100.005","paidOn":"2020-07-05"}"""
                 .formatted(TestPeople.residentId("540302", 4)));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).contains("\"field\":\"amount\"", "\"rule\":\"Digits\"");
+        assertThat(refused.getBody()).contains("\"field\":\"amount\"", "\"rule\":\"money-scale\"");
 
         ResponseEntity<String> missing = post("/api/projects/nope/wages", """
                 {"name":"格桑","residentId":"%s","period":"2020-06","amount":"100.00","paidOn":"2020-07-05"}"""
@@ -128,6 +131,8 @@ class ProjectLaborServiceComponentTest {
         String wang = TestPeople.residentId("510104", 300_002);
         String li = TestPeople.residentId("510104", 300_003);
         String zhang = TestPeople.residentId("510104", 300_004);
+        // entered on the 10th (a roster records who has joined, so not before the day they did)
+        CLOCK.set(Instant.parse("2020-04-10T02:00:00Z"));
         join(projectId, "扎西", tashi, true, "5000.00", "MONTHLY", "2020-04-01");
         join(projectId, "王强", wang, false, "6000.00", "MONTHLY", "2020-04-01");
         join(projectId, "李军", li, false, "200.00", "DAILY", "2020-04-01");
@@ -180,13 +185,14 @@ class ProjectLaborServiceComponentTest {
         assertThat(new BigDecimal(notOwing.get("openArrearsAmount").asText())).isZero();
         assertThat(notOwing.get("openArrearsWorkers").asInt()).isZero();
 
-        // a partial payment after detection; 张伟 leaves at the end of May and the share recovers
+        // a partial payment after detection
         CLOCK.set(Instant.parse("2020-05-20T02:00:00Z"));
         pay(projectId, "王强", wang, "2020-04", "1500.50", "2020-05-20");
-        leave(projectId, zhang, "2020-05-31");
 
+        // 张伟 left at the end of May (recorded once he had: no date after today) and the share recovers;
         // May and June paid in full by the 8th, with the rest of April's arrears
         CLOCK.set(Instant.parse("2020-06-08T02:00:00Z"));
+        leave(projectId, zhang, "2020-05-31");
         payroll(projectId, "2020-05", """
                 [{"residentId":"%s"},{"residentId":"%s"},{"residentId":"%s","daysWorked":25},{"residentId":"%s"}]"""
                 .formatted(tashi, wang, li, zhang));
@@ -196,11 +202,11 @@ class ProjectLaborServiceComponentTest {
         pay(projectId, "李军", li, "2020-05", "5000.00", "2020-06-08");
         pay(projectId, "张伟", zhang, "2020-05", "5500.00", "2020-06-08");
         advanceTo("2020-06-11T01:00:00Z");
-        // the local herder leaves last: the share never falls below the line again
+        // at the end of June all leave, the local herder last: the share never falls below the line again
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
         leave(projectId, li, "2020-06-30");
         leave(projectId, wang, "2020-06-30");
         leave(projectId, tashi, "2020-06-30");
-        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
         payroll(projectId, "2020-06", """
                 [{"residentId":"%s"},{"residentId":"%s"},{"residentId":"%s","daysWorked":24}]""".formatted(tashi, wang, li));
         pay(projectId, "扎西", tashi, "2020-06", "5000.00", "2020-07-08");
@@ -262,6 +268,7 @@ class ProjectLaborServiceComponentTest {
 
     @Test
     void the_live_share_per_project_and_department_and_the_roster_import_all_or_nothing() throws Exception {
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
         String projectId = id(post("/api/projects", """
                 {"name":"丁青县水利枢纽配套工程","countyCode":"540324","department":"水利局",
                  "governmentInvested":true,"plannedWorkforce":10}"""), "projectId");
@@ -370,9 +377,9 @@ class ProjectLaborServiceComponentTest {
 
     private static String joinBody(String name, String residentId, boolean local, String rate, String cycle, String joinedOn) {
         return """
-                {"name":"%s","residentId":"%s","localFarmerHerder":%s,"homeCountyCode":%s,"trade":"钢筋工",
+                {"name":"%s","residentId":"%s","localFarmerHerder":"%s","homeCountyCode":%s,"trade":"钢筋工",
                  "wageRate":"%s","payCycle":"%s","socialInsuranceRegistered":"是","joinedOn":"%s"}"""
-                .formatted(name, residentId, local, local ? "\"540321\"" : "null", rate, cycle, joinedOn);
+                .formatted(name, residentId, local ? "是" : "否", local ? "\"540321\"" : "null", rate, cycle, joinedOn);
     }
 
     private void leave(String projectId, String residentId, String leftOn) {

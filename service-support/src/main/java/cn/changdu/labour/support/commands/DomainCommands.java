@@ -4,6 +4,7 @@ import cn.changdu.labour.kernel.MetadataKeys;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.kernel.RuleViolation;
 import cn.changdu.labour.support.axon.CommitsOnFile;
+import cn.changdu.labour.support.input.StrictJson;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +27,9 @@ import java.util.function.Supplier;
 public class DomainCommands {
 
     /** Clock skew tolerated between a client and the service for "not in the future". */
-    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final Duration SKEW = StrictJson.SKEW;
+    /** The first moment a business time may name: the plan's range, as the input policy has it. */
+    private static final Instant EARLIEST = StrictJson.EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final CommandGateway gateway;
     private final Clock clock;
@@ -44,6 +48,9 @@ public class DomainCommands {
         Instant when = occurredAt != null ? occurredAt : now;
         if (when.isAfter(now.plus(SKEW))) {
             throw new RuleViolation("occurred-at-not-in-future", "occurredAt", "发生时间不能晚于当前时间");
+        }
+        if (when.isBefore(EARLIEST)) {
+            throw new RuleViolation("occurred-at-in-plan-range", "occurredAt", "发生时间不能早于 2016-01-01");
         }
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR_ID, actor.id())
                 .and(MetadataKeys.ACTOR_DEPARTMENT, actor.department())

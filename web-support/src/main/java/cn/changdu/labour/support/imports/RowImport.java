@@ -114,7 +114,7 @@ public final class RowImport<R> {
                 errors.add(error(checked.row(), raced));
             }
         }
-        return new ImportReport(binding.rows(), applied, partial, errors());
+        return ImportReport.of(binding.rows(), applied, partial, errors());
     }
 
     /**
@@ -132,7 +132,7 @@ public final class RowImport<R> {
                 throw refused();
             }
         }
-        return new ImportReport(binding.rows(), good.size(), partial, errors());
+        return ImportReport.of(binding.rows(), good.size(), partial, errors());
     }
 
     private static RowError error(int row, RuleViolation violation) {

@@ -6,7 +6,12 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import cn.changdu.labour.support.input.InputPolicyConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +30,7 @@ import java.util.List;
  * ({@link ProblemDetails}) and the business clock.
  */
 @AutoConfiguration
-@Import(ProblemDetails.class)
+@Import({ProblemDetails.class, InputPolicyConfiguration.class})
 public class WebConventionsConfiguration implements WebMvcConfigurer {
 
     @Override
@@ -65,6 +70,16 @@ public class WebConventionsConfiguration implements WebMvcConfigurer {
         }
         operation.addParametersItem(new HeaderParameter().name(name).required(required).description(description)
                 .schema(new StringSchema()));
+    }
+
+    /** Every request body but a file upload is read only up to this size (413 beyond it). */
+    @Bean
+    public FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${platform.input.max-body-size:2MB}") DataSize max, ObjectMapper objectMapper) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(max, objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import cn.changdu.labour.projectlabor.project.api.DisputeOutcome;
 import cn.changdu.labour.projectlabor.project.api.PaymentChannel;
 import cn.changdu.labour.projectlabor.project.api.ProjectDetails;
 import cn.changdu.labour.projectlabor.project.app.Projects;
+import cn.changdu.labour.support.input.PlannedDate;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -53,8 +54,8 @@ public class ProjectController {
             Instant occurredAt,
             @Size(max = 200) String contractor,
             List<@NotBlank @Size(max = 200) String> subcontractors,
-            LocalDate startDate,
-            LocalDate plannedEndDate,
+            @PlannedDate LocalDate startDate,
+            @PlannedDate LocalDate plannedEndDate,
             @Size(max = 200) String wageAccount,
             @Min(1) @Max(28) Integer wagePayDay) {
 
@@ -82,8 +83,8 @@ public class ProjectController {
             @Positive @Max(100_000) int plannedWorkforce,
             @Size(max = 200) String contractor,
             List<@NotBlank @Size(max = 200) String> subcontractors,
-            LocalDate startDate,
-            LocalDate plannedEndDate,
+            @PlannedDate LocalDate startDate,
+            @PlannedDate LocalDate plannedEndDate,
             @Size(max = 200) String wageAccount,
             @Min(1) @Max(28) Integer wagePayDay,
             Instant occurredAt) {

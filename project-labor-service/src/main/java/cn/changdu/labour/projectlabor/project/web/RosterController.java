@@ -48,6 +48,9 @@ import java.util.Set;
 @RequestMapping("/api/projects/{projectId}")
 public class RosterController {
 
+    /** The most lines one payroll request takes; a bigger roster sends its payroll as a file (/payrolls/import). */
+    public static final int MAX_PAYROLL_LINES = 10_000;
+
     private final Rosters rosters;
     private final RosterImports rosterImports;
     private final Payrolls payrolls;
@@ -147,7 +150,8 @@ public class RosterController {
             implements Payrolls.Line {
     }
 
-    public record PayrollRequest(@NotNull YearMonth period, @NotEmpty List<@Valid PayrollLineRequest> lines,
+    public record PayrollRequest(@NotNull YearMonth period,
+                                 @NotEmpty @Size(max = MAX_PAYROLL_LINES) List<@Valid PayrollLineRequest> lines,
                                  LocalDate submittedOn, Instant occurredAt) {
     }
 

@@ -5,6 +5,7 @@ import cn.changdu.labour.training.plan.api.EmploymentStatus;
 
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.support.input.PlannedDate;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.api.*;
 import cn.changdu.labour.training.classes.app.Applicant;
@@ -57,8 +58,8 @@ public class TrainingClassController {
             @NotBlank @Size(max = 100) String organiser,
             @NotBlank @Size(max = 50) String trade,
             @Positive @Max(2000) int plannedSize,
-            @NotNull LocalDate startDate,
-            @NotNull LocalDate endDate,
+            @NotNull @PlannedDate LocalDate startDate,
+            @NotNull @PlannedDate LocalDate endDate,
             Instant occurredAt,
             OrganiserType organiserType,
             TrainingCategory category,
