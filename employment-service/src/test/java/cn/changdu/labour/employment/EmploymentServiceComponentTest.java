@@ -31,6 +31,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.TreeMap;
+import cn.changdu.labour.infra.test.StoredEvents;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -231,9 +232,26 @@ class EmploymentServiceComponentTest {
         assertThat(view.get("name").asText()).isEqualTo("格***");
         assertThat(view.get("residentId").asText()).doesNotContain(residentId.substring(6, 14));
         assertThat(view.get("phone").asText()).isEqualTo("138******34");
-        JsonNode full = json.readTree(get("/api/employment/people/" + residentId + "/placements", "personal-data").getBody());
+        // a person's history by resident ID: a read with the ID in the body, never in the URL; by person key a GET
+        long storedBeforeReads = storedExceptOverdueChecks();
+        JsonNode full = json.readTree(historyOf(residentId, "personal-data").getBody());
         assertThat(full.get(0).get("name").asText()).isEqualTo("格桑");
         assertThat(full.get(0).get("residentId").asText()).isEqualTo(residentId);
+        JsonNode byKey = json.readTree(get("/api/employment/people/" + personKey + "/placements").getBody());
+        assertThat(byKey.get(0).get("placementId").asText()).isEqualTo(placementId);
+        assertThat(byKey.get(0).get("name").asText()).isEqualTo("格***");
+        ResponseEntity<String> badId = historyOf(residentId.substring(0, 17) + (residentId.endsWith("0") ? "1" : "0"));
+        assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badId.getBody()).at("/errors/0/field").asText()).isEqualTo("residentId");
+        assertThat(json.readTree(badId.getBody()).at("/errors/0/rule").asText()).isEqualTo("ValidResidentId");
+        // a resident ID where the key belongs is refused without being echoed
+        ResponseEntity<String> idInPath = get("/api/employment/people/" + residentId + "/placements");
+        assertThat(idInPath.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode idRefused = json.readTree(idInPath.getBody());
+        assertThat(idRefused.at("/errors/0/field").asText()).isEqualTo("personKey");
+        assertThat(idRefused.at("/errors/0/rule").asText()).isEqualTo("person-key");
+        assertThat(idRefused.path("detail").asText() + idRefused.path("errors")).doesNotContain(residentId);
+        assertThat(storedExceptOverdueChecks()).isEqualTo(storedBeforeReads);
 
         // the 3-month check of this 2020 placement is long overdue: that event may come in between
         List<EventEnvelope> events = employmentEvents(rs -> rs.stream().anyMatch(r -> personKey.equals(r.key()) && r.value().contains("employment.EmploymentEnded")))
@@ -400,9 +418,9 @@ class EmploymentServiceComponentTest {
         JsonNode report = json.readTree(partial.getBody());
         assertThat(report.get("applied").asInt()).isEqualTo(2); // 扎西 and 多吉's second row; nothing of the first try
         assertThat(report.get("rows").asInt()).isEqualTo(5);
-        JsonNode history = await("/api/employment/people/" + twice + "/placements", n -> n.size() == 1);
+        JsonNode history = await(() -> historyOf(twice), "history of " + twice, n -> n.size() == 1);
         assertThat(history.get(0).get("employer").asText()).isEqualTo("芒康县盐井纳西民俗酒店有限公司");
-        await("/api/employment/people/" + good + "/placements", n -> n.size() == 1);
+        await(() -> historyOf(good), "history of " + good, n -> n.size() == 1);
 
         // once recorded, the same roster finds the people already placed
         JsonNode again = json.readTree(upload(csv, true).getBody());
@@ -589,7 +607,8 @@ class EmploymentServiceComponentTest {
         String docs = get("/api/employment/v3/api-docs").getBody();
         assertThat(docs).contains("/api/employment/placements", "/api/employment/placements/{placementId}/verification",
                 "/api/employment/placements/import", "/api/employment/jobs", "/api/employment/intermediaries",
-                "/api/employment/households", "/api/employment/urban/unemployment-rate", "/api/employment/job-fairs");
+                "/api/employment/households", "/api/employment/urban/unemployment-rate", "/api/employment/job-fairs",
+                "/api/employment/people/placements", "/api/employment/people/{personKey}/placements");
     }
 
     private String created(ResponseEntity<String> response, String field) throws Exception {
@@ -598,10 +617,15 @@ class EmploymentServiceComponentTest {
     }
 
     private JsonNode await(String path, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        return await(() -> get(path), path, condition);
+    }
+
+    private JsonNode await(java.util.function.Supplier<ResponseEntity<String>> read, String path,
+                           java.util.function.Predicate<JsonNode> condition) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode node = null;
         while (System.nanoTime() < until) {
-            ResponseEntity<String> response = get(path);
+            ResponseEntity<String> response = read.get();
             if (response.getStatusCode() == HttpStatus.OK) {
                 node = json.readTree(response.getBody());
                 if (condition.test(node)) {
@@ -650,6 +674,23 @@ class EmploymentServiceComponentTest {
             headers.set("X-Actor-Roles", String.join(",", roles));
         }
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    /** The events stored but the 3-month-check deadline's (which may fire at any time for a 2020 placement). */
+    private long storedExceptOverdueChecks() {
+        return new StoredEvents(dataSource).all().stream()
+                .filter(e -> !e.payloadType().contains("VerificationOverdue")).count();
+    }
+
+    /** A person's placements by resident ID: a POST query carrying the ID in its body (a read, no actor needed). */
+    private ResponseEntity<String> historyOf(String residentId, String... roles) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (roles.length > 0) {
+            headers.set("X-Actor-Roles", String.join(",", roles));
+        }
+        return rest.postForEntity("/api/employment/people/placements",
+                new HttpEntity<>("{\"residentId\":\"" + residentId + "\"}", headers), String.class);
     }
 
     private ResponseEntity<String> postTo(String path, String body) {

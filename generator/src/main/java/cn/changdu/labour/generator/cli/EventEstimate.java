@@ -23,7 +23,7 @@ final class EventEstimate {
             Map.entry("POST /api/projects/{projectId}/roster", 3),
             Map.entry("POST /api/projects/{projectId}/roster/import", 3),
             Map.entry("POST /api/projects/{projectId}/roster/departures", 2),
-            Map.entry("GET /api/employment/people/{residentId}/placements", 0),
+            Map.entry("GET /api/employment/people/{personKey}/placements", 0),
             Map.entry("POST /api/reports/targets/import", 0));
 
     private final Map<String, Long> requests = new TreeMap<>();

@@ -654,8 +654,8 @@ public final class Requests {
                 LocalDateTime when = needed.minusMinutes(1);
                 String ref = "placement/" + p.no();
                 at(when, () -> new Request(0, instant(when), "employment", "GET",
-                        "/api/employment/people/{residentId}/placements",
-                        "/api/employment/people/" + p.person().residentId() + "/placements", clerk(b.county()), new NoBody(),
+                        "/api/employment/people/{personKey}/placements",
+                        "/api/employment/people/" + pk(p.person()) + "/placements", clerk(b.county()), new NoBody(),
                         List.of("w/" + p.person().residentId()),
                         new Creates(ref, "placementId", "startDate", p.start().toString()), new Success(), true, null));
             }

@@ -14,6 +14,7 @@ import cn.changdu.labour.employment.placement.app.Placements;
 import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.employment.placement.query.PlacementQueries.PlacementView;
 import cn.changdu.labour.support.web.Caller;
+import cn.changdu.labour.support.web.InvalidInput;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -44,6 +45,8 @@ import static cn.changdu.labour.kernel.Text.blankToNull;
 @RestController
 @RequestMapping("/api/employment")
 public class PlacementController {
+
+    private static final String PERSON_KEY = "pk_[0-9a-f]{32}";
 
     private final Placements placements;
     private final PersonKeys personKeys;
@@ -158,11 +161,25 @@ public class PlacementController {
         return ResponseEntity.of(queries.byId(placementId, caller));
     }
 
-    @Operation(summary = "A person's employment history (personal data masked unless the caller may see it)")
-    @GetMapping("/people/{residentId}/placements")
-    public List<PlacementView> history(@PathVariable String residentId, Caller caller) {
-        String personKey = ResidentId.validate(residentId).isPresent() ? residentId
-                : personKeys.keyOf(new ResidentId(residentId));
+    /** The body of a query by resident ID: in the body, so the ID reaches no access log, URL or error instance. */
+    public record PersonQuery(@NotBlank @ValidResidentId String residentId) {
+    }
+
+    @Operation(summary = "A person's employment history by resident ID, given in the body (a read: nothing is stored; "
+            + "personal data masked unless the caller may see it)")
+    @PostMapping("/people/placements")
+    public List<PlacementView> historyByResidentId(@Valid @RequestBody PersonQuery query, Caller caller) {
+        return historyByPersonKey(personKeys.keyOf(new ResidentId(query.residentId())), caller);
+    }
+
+    @Operation(summary = "A person's employment history by person key (pk_…; personal data masked unless the caller may see it)")
+    @GetMapping("/people/{personKey}/placements")
+    public List<PlacementView> historyByPersonKey(@PathVariable String personKey, Caller caller) {
+        if (!personKey.matches(PERSON_KEY)) {
+            // not echoed: a resident ID given here instead of a key is personal data
+            throw new InvalidInput("personKey", "person-key",
+                    "不是人员密钥（pk_ 加 32 位十六进制）；按身份证号查询请用 POST /api/employment/people/placements");
+        }
         return queries.find(new PlacementQueries.Filter(null, null, null, null, null, null, personKey, null, null),
                 caller);
     }
