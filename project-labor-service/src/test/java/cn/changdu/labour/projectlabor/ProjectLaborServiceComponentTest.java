@@ -6,11 +6,14 @@ import cn.changdu.labour.infra.test.SqlReads;
 import cn.changdu.labour.contracts.EventEnvelope;
 import cn.changdu.labour.contracts.EventJson;
 import cn.changdu.labour.contracts.Topics;
+import cn.changdu.labour.contracts.person.PersonKeys;
+import cn.changdu.labour.contracts.person.ResidentId;
 import cn.changdu.labour.contracts.projectlabor.LocalLabourShareBelowTarget;
 import cn.changdu.labour.contracts.projectlabor.WageArrearsChanged;
 import cn.changdu.labour.contracts.projectlabor.WageArrearsDetected;
 import cn.changdu.labour.contracts.projectlabor.WagePaid;
 import cn.changdu.labour.contracts.projectlabor.WorkerJoinedProject;
+import cn.changdu.labour.infra.test.StoredEvents;
 import cn.changdu.labour.infra.test.TestInfra;
 import cn.changdu.labour.infra.test.TestPeople;
 import cn.changdu.labour.infra.test.TopicReader;
@@ -34,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -76,6 +80,10 @@ class ProjectLaborServiceComponentTest {
     TestRestTemplate rest;
     @Autowired
     Scheduler deadlineScheduler;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PersonKeys personKeys;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -115,6 +123,51 @@ class ProjectLaborServiceComponentTest {
                 {"name":"格桑","residentId":"%s","period":"2020-06","amount":"100.00","paidOn":"2020-07-05"}"""
                 .formatted(TestPeople.residentId("540302", 4)));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_request_naming_an_unknown_project_is_a_404_problem_and_stores_nothing() throws Exception {
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
+        String worker = TestPeople.residentId("540321", 320_001);
+        long before = new StoredEvents(dataSource).count();
+
+        // a join used to reserve the person's days, then release them when the project turned out unknown
+        assertNotFound(post("/api/projects/nope/roster",
+                joinBody("扎西", worker, true, "5000.00", "MONTHLY", "2020-07-01")), "nope");
+        assertNotFound(upload("/api/projects/nope/roster/import", "roster.csv", """
+                姓名,身份证号,本地农牧民,户籍县区代码,工种,工资标准,计薪方式,进场日期
+                扎西,%s,是,540321,钢筋工,5000.00,MONTHLY,2020-07-01
+                """.formatted(worker)), "nope");
+        assertNotFound(upload("/api/projects/nope/payrolls/import?period=2020-06", "payroll.csv", """
+                姓名,身份证号,出勤天数,应发工资
+                扎西,%s,,5000.00
+                """.formatted(worker)), "nope");
+        assertNotFound(post("/api/projects/nope/payrolls", """
+                {"period":"2020-06","lines":[{"name":"扎西","residentId":"%s","amountDue":"5000.00"}]}"""
+                .formatted(worker)), "nope");
+        assertThat(new StoredEvents(dataSource).count()).as("a refused request leaves no event").isEqualTo(before);
+        assertThat(new StoredEvents(dataSource).ofAggregate(personKeys.keyOf(new ResidentId(worker)))).isEmpty();
+
+        // the reads of an unknown project are 404 problems too, not empty lists
+        for (String read : List.of("", "/roster", "/payroll", "/payroll?period=2020-06", "/disputes")) {
+            assertNotFound(rest.exchange("/api/projects/nope" + read, HttpMethod.GET, new HttpEntity<>(headers()),
+                    String.class), "nope");
+        }
+        // a project registered a moment ago is known at once (the store says so), with nothing on its roster yet
+        String projectId = id(post("/api/projects", """
+                {"name":"类乌齐县公路养护工程","countyCode":"540322","department":"交通局",
+                 "governmentInvested":true,"plannedWorkforce":10}"""), "projectId");
+        assertThat(getJson("/api/projects/" + projectId + "/roster")).isEmpty();
+        assertThat(getJson("/api/projects/" + projectId + "/disputes")).isEmpty();
+        assertThat(getJson("/api/projects/" + projectId + "/payroll").get("payrolls")).isEmpty();
+    }
+
+    private void assertNotFound(ResponseEntity<String> response, String projectId) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("detail").asText()).contains(projectId);
     }
 
     @Test

@@ -41,12 +41,15 @@ public class Payrolls {
     private final PersonKeys personKeys;
     private final ProjectQueries queries;
     private final Clock clock;
+    private final KnownProjects knownProjects;
 
-    public Payrolls(DomainCommands commands, PersonKeys personKeys, ProjectQueries queries, Clock clock) {
+    public Payrolls(DomainCommands commands, PersonKeys personKeys, ProjectQueries queries, Clock clock,
+                    KnownProjects knownProjects) {
         this.commands = commands;
         this.personKeys = personKeys;
         this.queries = queries;
         this.clock = clock;
+        this.knownProjects = knownProjects;
     }
 
     /** Submits the payroll of a period; answers how many lines it has. */
@@ -64,6 +67,8 @@ public class Payrolls {
      */
     public ImportReport importPayroll(String projectId, YearMonth period, RowImport<? extends Line> rows,
                                       boolean partial, Actor actor) {
+        // a file for an unknown project is a 404, not a row error per line ("not on the roster")
+        knownProjects.require(projectId);
         // every person's stints read once for the whole file (one query), not per row
         Map<String, List<RosterStint>> stints = queries.stintsOf(rows.valid().stream()
                 .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());

@@ -28,18 +28,22 @@ public class RosterImports {
     private final RosterDays rosterDays;
     private final PersonKeys personKeys;
     private final ProjectQueries queries;
+    private final KnownProjects knownProjects;
 
     public RosterImports(DomainCommands commands, Rosters rosters, RosterDays rosterDays, PersonKeys personKeys,
-                         ProjectQueries queries) {
+                         ProjectQueries queries, KnownProjects knownProjects) {
         this.commands = commands;
         this.rosters = rosters;
         this.rosterDays = rosterDays;
         this.personKeys = personKeys;
         this.queries = queries;
+        this.knownProjects = knownProjects;
     }
 
     public ImportReport importRoster(String projectId, RowImport<? extends Rosters.Joining> rows, boolean partial,
                                      Actor actor) {
+        // a file for an unknown project is a 404 before any row is checked (and its joins would reserve nothing)
+        knownProjects.require(projectId);
         // every person's stints read once for the whole file (one query), not twice per row
         Map<String, List<RosterStint>> stints = queries.stintsOf(rows.valid().stream()
                 .map(row -> personKeys.keyOf(new ResidentId(row.value().residentId()))).toList());

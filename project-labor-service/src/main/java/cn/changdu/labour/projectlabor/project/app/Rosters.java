@@ -48,11 +48,13 @@ public class Rosters {
     private final DomainCommands commands;
     private final RosterDays rosterDays;
     private final PersonKeys personKeys;
+    private final KnownProjects projects;
 
-    public Rosters(DomainCommands commands, RosterDays rosterDays, PersonKeys personKeys) {
+    public Rosters(DomainCommands commands, RosterDays rosterDays, PersonKeys personKeys, KnownProjects projects) {
         this.commands = commands;
         this.rosterDays = rosterDays;
         this.personKeys = personKeys;
+        this.projects = projects;
     }
 
     /**
@@ -71,6 +73,8 @@ public class Rosters {
     private String reserveAndJoin(String projectId, Joining joining, Actor actor) {
         // checked before the reservation: a join the project would refuse then stores no reservation and release
         RosterRules.requireHomeCounty(joining.local(), joining.homeCountyCode());
+        // an unknown project is refused before the person's days are reserved: a refused join leaves no event
+        projects.require(projectId);
         ResidentId residentId = new ResidentId(joining.residentId());
         String personKey = personKeys.keyOf(residentId);
         rosterDays.reserve(personKey, projectId, joining.joinedOn(), actor, joining.occurredAt());

@@ -1,6 +1,7 @@
 package cn.changdu.labour.projectlabor.project.web;
 
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.projectlabor.project.app.KnownProjects;
 import cn.changdu.labour.projectlabor.project.query.Decimal;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries;
 import cn.changdu.labour.projectlabor.project.query.ProjectQueries.ArrearsView;
@@ -31,9 +32,11 @@ import java.util.List;
 public class ProjectQueryController {
 
     private final ProjectQueries queries;
+    private final KnownProjects knownProjects;
 
-    public ProjectQueryController(ProjectQueries queries) {
+    public ProjectQueryController(ProjectQueries queries, KnownProjects knownProjects) {
         this.queries = queries;
+        this.knownProjects = knownProjects;
     }
 
     @Operation(summary = "Projects by county and/or department, with live local-labour share and open arrears")
@@ -52,6 +55,8 @@ public class ProjectQueryController {
     @Operation(summary = "A project's real-name roster (masked unless the caller may see personal data)")
     @GetMapping("/{projectId}/roster")
     public List<RosterEntry> roster(@PathVariable String projectId, Caller caller) {
+        // an unknown project is a 404, not an empty roster; a project registered a moment ago has an empty one
+        knownProjects.require(projectId);
         return queries.roster(projectId).stream().map(r -> new RosterEntry(r.personKey(),
                 caller.personal(r.name(), Caller::maskName), residentId(r.residentId(), caller),
                 caller.personal(r.phone(), Caller::maskPhone), r.localFarmerHerder(), r.homeCountyCode(), r.trade(),
@@ -65,6 +70,7 @@ public class ProjectQueryController {
     @Operation(summary = "A project's payrolls and wage payments, optionally of one period (2020-06)")
     @GetMapping("/{projectId}/payroll")
     public Payroll payroll(@PathVariable String projectId, @RequestParam(required = false) String period, Caller caller) {
+        knownProjects.require(projectId);
         List<PayrollView> payrolls = queries.payrolls(projectId, period);
         List<PaymentView> payments = queries.payments(projectId, period).stream().map(p -> new PaymentView(
                 p.paymentId(), p.personKey(), caller.personal(p.name(), Caller::maskName),
@@ -78,6 +84,7 @@ public class ProjectQueryController {
     @Operation(summary = "A project's labour disputes and their outcomes")
     @GetMapping("/{projectId}/disputes")
     public List<DisputeView> disputes(@PathVariable String projectId, Caller caller) {
+        knownProjects.require(projectId);
         return queries.disputes(projectId).stream().map(d -> new DisputeView(d.disputeId(), d.personKey(),
                 d.name() == null ? null : caller.personal(d.name(), Caller::maskName), residentId(d.residentId(), caller),
                 d.category(), d.claimedAmount(), d.description(), d.filedOn(), d.status(), d.outcome(),
