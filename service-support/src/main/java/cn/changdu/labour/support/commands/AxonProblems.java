@@ -25,15 +25,14 @@ public class AxonProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetails.problem(HttpStatus.NOT_FOUND, "not-found",
-                ProblemDetails.NOT_FOUND_TITLE, "未找到编号为 " + ex.getAggregateIdentifier() + " 的记录"));
+        return ProblemDetails.notFound("未找到编号为 " + ex.getAggregateIdentifier() + " 的记录");
     }
 
     /** Two writers changed the same record at once; the later one must reload and try again. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     public ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetails.problem(HttpStatus.CONFLICT,
-                "concurrent-modification", "并发修改冲突 (conflict)", "该记录刚被他人修改，请刷新后重试"));
+        return ProblemDetails.refusal(HttpStatus.CONFLICT, "concurrent-modification", "并发修改冲突 (conflict)", null,
+                "concurrent-modification", "该记录刚被他人修改，请刷新后重试");
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -9,6 +9,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.http.HttpStatus;
@@ -25,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,15 +58,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors();
-        // a 50,000-line payroll with a bad value on each line is answered with the first errors and their count
-        List<Map<String, String>> errors = fieldErrors.stream().limit(MAX_ERRORS).map(ProblemDetails::error).toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
-                errors.stream().limit(10).map(e -> e.get("field") + ": " + e.get("message"))
-                        .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        problem.setProperty("errorCount", fieldErrors.size());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validation(ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetails::error).toList()));
     }
 
     @Override
@@ -127,6 +130,90 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 "文件不能超过 " + limit + "；请按县或按月拆分后导入").getBody());
     }
 
+    /** A query or path parameter of the wrong type ({@code asOf=yesterday}, {@code year=x}): named, rule type. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "" : switch (ex.getRequiredType().getSimpleName()) {
+            case "LocalDate" -> "：须为 yyyy-MM-dd";
+            case "YearMonth" -> "：须为 yyyy-MM";
+            case "Instant" -> "：须为带时区的 ISO 8601 时间";
+            case "int", "Integer", "long", "Long" -> "：须为整数";
+            case "boolean", "Boolean" -> "：须为 true 或 false";
+            default -> "";
+        };
+        return ResponseEntity.badRequest().body(refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE, name,
+                "type", "参数格式不正确" + expected).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
+                ex.getParameterName(), "required", "缺少参数").getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return ResponseEntity.badRequest().body(refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
+                ex.getRequestPartName(), "required", "缺少上传的部分（文件）").getBody());
+    }
+
+    /** Constraints on parameters ({@code @Pattern} on a path variable, {@code @Min} on a query parameter). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String[] codes = error.getCodes();
+                String rule = codes != null && codes.length > 0 ? codes[codes.length - 1] : "invalid";
+                errors.add(entry(name, rule, error.getDefaultMessage()));
+            }
+        }
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    /** The same constraints checked by a {@code @Validated} bean: the parameter is the path's last node. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(v -> entry(lastNode(v.getPropertyPath()),
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+
+    /**
+     * A validation answer: the first {@link #MAX_ERRORS} errors and {@code errorCount} (a 50,000-line payroll with a
+     * bad value on each line is answered with a bounded body).
+     */
+    private static ProblemDetail validation(List<Map<String, String>> all) {
+        List<Map<String, String>> errors = all.stream().limit(MAX_ERRORS).toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
+                errors.stream().limit(10).map(e -> e.get("field") + ": " + e.get("message"))
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        problem.setProperty("errorCount", all.size());
+        return problem;
+    }
+
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation ex) {
         return ruleViolated(ex);
@@ -149,8 +236,38 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     public ResponseEntity<ProblemDetail> notFound(NotFound ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
-                NOT_FOUND_TITLE, ex.getMessage()));
+        return notFound(ex.getMessage());
+    }
+
+    /** The record the path names does not exist: 404, rule {@code not-found}. */
+    public static ResponseEntity<ProblemDetail> notFound(String message) {
+        return refusal(HttpStatus.NOT_FOUND, "not-found", NOT_FOUND_TITLE, null, "not-found", message);
+    }
+
+    /**
+     * Spring MVC's own refusals (unknown path, method not allowed, unsupported media type ...) get the one entry of
+     * {@code errors} every problem of the platform has; the rule is the last part of their type or the status.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+            String[] rule = switch (statusCode.value()) {
+                case 404 -> new String[] {"not-found", NOT_FOUND_TITLE};
+                case 405 -> new String[] {"method-not-allowed", "方法不允许 (method not allowed)"};
+                case 406 -> new String[] {"not-acceptable", "无法提供所需格式 (not acceptable)"};
+                case 415 -> new String[] {"unsupported-media-type", "不支持的内容类型 (unsupported media type)"};
+                default -> new String[] {"refused", problem.getTitle()};
+            };
+            if (URI.create("about:blank").equals(problem.getType())) {
+                problem.setType(URI.create(TYPE_BASE + rule[0]));
+                problem.setTitle(rule[1]);
+            }
+            problem.setProperty("errors", List.of(entry(null, rule[0], problem.getDetail())));
+        }
+        return answer;
     }
 
     @ExceptionHandler(ImportRefusedException.class)

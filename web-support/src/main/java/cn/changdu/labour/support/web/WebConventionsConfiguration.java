@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import cn.changdu.labour.support.input.InputPolicyConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,7 +31,7 @@ import java.util.List;
  * ({@link ProblemDetails}) and the business clock.
  */
 @AutoConfiguration
-@Import({ProblemDetails.class, InputPolicyConfiguration.class})
+@Import({ProblemDetails.class, RefusalLog.class, InputPolicyConfiguration.class})
 public class WebConventionsConfiguration implements WebMvcConfigurer {
 
     @Override
@@ -80,6 +81,12 @@ public class WebConventionsConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new BodySizeLimit(max, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    public ContainerProblems containerProblems() {
+        return new ContainerProblems();
     }
 
     @Bean
