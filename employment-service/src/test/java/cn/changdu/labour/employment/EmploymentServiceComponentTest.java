@@ -252,6 +252,11 @@ class EmploymentServiceComponentTest {
         assertThat(idRefused.at("/errors/0/rule").asText()).isEqualTo("person-key");
         assertThat(idRefused.path("detail").asText() + idRefused.path("errors")).doesNotContain(residentId);
         assertThat(storedExceptOverdueChecks()).isEqualTo(storedBeforeReads);
+        // an unknown placement is a 404 problem detail, not an empty body
+        ResponseEntity<String> unknownPlacement = get("/api/employment/placements/no-such-placement");
+        assertThat(unknownPlacement.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownPlacement.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(unknownPlacement.getBody()).get("detail").asText()).contains("no-such-placement");
 
         // the 3-month check of this 2020 placement is long overdue: that event may come in between
         List<EventEnvelope> events = employmentEvents(rs -> rs.stream().anyMatch(r -> personKey.equals(r.key()) && r.value().contains("employment.EmploymentEnded")))

@@ -15,6 +15,7 @@ import cn.changdu.labour.employment.placement.query.PlacementQueries;
 import cn.changdu.labour.employment.placement.query.PlacementQueries.PlacementView;
 import cn.changdu.labour.support.web.Caller;
 import cn.changdu.labour.support.web.InvalidInput;
+import cn.changdu.labour.support.web.NotFound;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -157,8 +158,10 @@ public class PlacementController {
 
     @Operation(summary = "One placement")
     @GetMapping("/placements/{placementId}")
-    public ResponseEntity<PlacementView> one(@PathVariable String placementId, Caller caller) {
-        return ResponseEntity.of(queries.byId(placementId, caller));
+    public PlacementView one(@PathVariable String placementId, Caller caller) {
+        // a problem detail naming what is missing, not a 404 with an empty body
+        return queries.byId(placementId, caller)
+                .orElseThrow(() -> new NotFound("未找到编号为 " + placementId + " 的就业安置记录"));
     }
 
     /** The body of a query by resident ID: in the body, so the ID reaches no access log, URL or error instance. */
