@@ -150,16 +150,61 @@ class DashboardAndExportTest {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.set("X-Actor-Id", "planner-2");
         headers.set("X-Actor-Department", "%E5%B8%82%E4%BA%BA%E7%A4%BE%E5%B1%80");
-        ResponseEntity<String> refused = upload(headers, "year,indicator,area,value\n2015,transfers,540302,100\n2015,nonsense,540302,1\n2015,transfers,999999,1\n");
+        // every bad line names its column and rule; counts of people are whole numbers, yuan exact to the fen
+        ResponseEntity<String> refused = upload(headers, "year,indicator,area,value\n2034,transfers,540302,100\n"
+                + "2034,nonsense,540302,1\n2034,transfers,999999,1\n2034,peopleTrained,540302,1.234\n"
+                + "2015,transfers,540302,1\n2034,transferIncome,540302,100.005\n2034,passRate,540302,120\n"
+                + "2034,transfers,540302\nx,transfers,540302,1\n2034,transfers,540302,many\n");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).contains("\"line\":3", "\"field\":\"indicator\"", "\"line\":4", "\"field\":\"area\"");
-        assertThat(json.readTree(rest.getForObject("/api/reports/targets?year=2015", String.class))).isEmpty();
+        JsonNode lineErrors = json.readTree(refused.getBody()).get("errors");
+        assertThat(lineErrors.findValuesAsText("line")).containsExactly("3", "4", "5", "6", "7", "8", "9", "10", "11");
+        assertThat(lineErrors.findValuesAsText("rule")).containsExactly("known-indicator", "known-area", "whole-number",
+                "year-range", "money-scale", "percent-range", "four-columns", "type", "type");
+        assertThat(lineErrors.get(2).get("field").asText()).isEqualTo("value");
+        assertThat(lineErrors.get(3).get("field").asText()).isEqualTo("year");
+        assertThat(json.readTree(rest.getForObject("/api/reports/targets?year=2034", String.class))).isEmpty();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> fraction = put(headers, "[{\"year\":2034,\"indicator\":\"peopleTrained\",\"area\":\"540302\",\"value\":1.5}]");
+        assertThat(fraction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(fraction.getBody()).at("/errors/0/field").asText()).isEqualTo("[0].value");
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-        assertThat(upload(headers, "year,indicator,area,value\n2015,transfers,540302,100\n2015,peopleTrained,dept:住建局,7\n")
+        assertThat(upload(headers, "year,indicator,area,value\n2034,transfers,540302,100\n2034,peopleTrained,dept:住建局,7\n"
+                + "2034,transferIncome,540302,100.50\n2034,passRate,540302,82.5\n")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode targets = json.readTree(rest.getForObject("/api/reports/targets?year=2015", String.class));
-        assertThat(targets.findValuesAsText("area")).containsExactlyInAnyOrder("540302", "dept:住建局");
+        JsonNode targets = json.readTree(rest.getForObject("/api/reports/targets?year=2034", String.class));
+        assertThat(targets.findValuesAsText("area")).containsExactlyInAnyOrder("540302", "dept:住建局", "540302", "540302");
         assertThat(targets.findValuesAsText("changedBy")).containsOnly("planner-2");
+    }
+
+    @Test
+    void a_bad_query_parameter_is_named_and_an_unknown_alert_is_404() throws Exception {
+        for (String[] bad : List.of(new String[]{"/api/reports/dashboard?asOf=yesterday", "asOf"},
+                new String[]{"/api/reports/dashboard?asOf=2020-02-30", "asOf"},
+                new String[]{"/api/reports/dashboard?year=twenty", "year"},
+                new String[]{"/api/reports/indicators?year=2020.5", "year"},
+                new String[]{"/api/reports/targets?year=x", "year"},
+                new String[]{"/api/reports/dashboard?recordedBefore=today", "recordedBefore"},
+                new String[]{"/api/reports/quarterly?year=2020&quarter=first", "quarter"},
+                new String[]{"/api/reports/quarterly?quarter=2", "year"})) {
+            ResponseEntity<String> answer = rest.getForEntity(bad[0], String.class);
+            assertThat(answer.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType()).as(bad[0]).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            JsonNode problem = json.readTree(answer.getBody());
+            assertThat(problem.at("/errors/0/field").asText()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(problem.at("/errors/0/rule").asText()).as(bad[0]).isIn("type", "required");
+        }
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Actor-Id", "officer-1");
+        headers.set("X-Actor-Department", "%E5%B8%82%E4%BA%BA%E7%A4%BE%E5%B1%80");
+        for (String action : List.of("acknowledge", "close")) {
+            ResponseEntity<String> unknown = rest.postForEntity("/api/reports/alerts/no-such-alert/" + action,
+                    new HttpEntity<>(headers), String.class);
+            assertThat(unknown.getStatusCode()).as(action).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(json.readTree(unknown.getBody()).get("detail").asText()).contains("no-such-alert");
+        }
     }
 
     private ResponseEntity<String> upload(HttpHeaders headers, String csv) {

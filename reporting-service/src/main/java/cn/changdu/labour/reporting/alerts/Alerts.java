@@ -2,6 +2,7 @@ package cn.changdu.labour.reporting.alerts;
 
 import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.support.web.NotFound;
 import cn.changdu.labour.contracts.employment.EmploymentVerificationOverdue;
 import cn.changdu.labour.contracts.employment.EmploymentVerified;
 import cn.changdu.labour.contracts.projectlabor.LocalLabourShareBelowTarget;
@@ -232,15 +233,22 @@ public class Alerts implements ProjectionListener {
     }
 
     public Document acknowledge(String id, Actor actor) {
+        existing(id);
         return transition(id, Status.OPEN, Status.ACKNOWLEDGED, actor);
     }
 
     public Document close(String id, Actor actor) {
+        Document alert = existing(id);
+        return transition(id, Status.valueOf(alert.getString("status")), Status.CLOSED, actor);
+    }
+
+    /** An unknown alert is a 404 (not a conflict: there is no state to conflict with). */
+    private Document existing(String id) {
         Document alert = alerts.find(Filters.eq("_id", id)).first();
         if (alert == null) {
-            throw new StateConflict("预警 " + id + " 不存在");
+            throw new NotFound("未找到编号为 " + id + " 的预警");
         }
-        return transition(id, Status.valueOf(alert.getString("status")), Status.CLOSED, actor);
+        return alert;
     }
 
     private Document transition(String id, Status from, Status to, Actor actor) {

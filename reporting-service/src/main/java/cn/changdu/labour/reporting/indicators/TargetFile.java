@@ -1,7 +1,6 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.contracts.Counties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Targets from a CSV file ({@code year,indicator,area,value}, a header line, UTF-8): the per-county and
@@ -27,8 +27,8 @@ public class TargetFile {
 
     private static final Logger log = LoggerFactory.getLogger(TargetFile.class);
 
-    /** A bad line of the file: its number, the column and what is wrong. */
-    public record LineError(int line, String field, String message) {
+    /** A bad line of the file: its number, the column, the rule it breaks and what is wrong. */
+    public record LineError(int line, String field, String rule, String message) {
     }
 
     /** The file has bad lines; nothing was recorded. */
@@ -77,25 +77,30 @@ public class TargetFile {
             String[] cells = lines[i].split(",", -1);
             int line = i + 1;
             if (cells.length != 4) {
-                errors.add(new LineError(line, null, "须为 4 列：year,indicator,area,value"));
+                errors.add(new LineError(line, null, "four-columns", "须为 4 列：year,indicator,area,value"));
                 continue;
             }
             String indicator = cells[1].strip();
             String area = cells[2].strip();
+            int year;
+            BigDecimal value;
             try {
-                int year = Integer.parseInt(cells[0].strip());
-                BigDecimal value = new BigDecimal(cells[3].strip());
-                if (!IndicatorCatalog.exists(indicator)) {
-                    errors.add(new LineError(line, "indicator", "未知指标：" + indicator));
-                } else if (!(area.equals(cn.changdu.labour.reporting.projection.Fact.CITY) || Counties.CHANGDU.containsKey(area) || area.startsWith("dept:"))) {
-                    errors.add(new LineError(line, "area", "区域须为 540300、县区代码或 dept:部门名称"));
-                } else if (value.signum() < 0) {
-                    errors.add(new LineError(line, "value", "目标值须为非负数"));
-                } else {
-                    changes.add(new Targets.Change(year, indicator, area, value, null));
-                }
+                year = Integer.parseInt(cells[0].strip());
             } catch (NumberFormatException e) {
-                errors.add(new LineError(line, "value", "年份或目标值不是数字"));
+                errors.add(new LineError(line, "year", "type", "年份须为整数"));
+                continue;
+            }
+            try {
+                value = new BigDecimal(cells[3].strip());
+            } catch (NumberFormatException e) {
+                errors.add(new LineError(line, "value", "type", "目标值须为数字"));
+                continue;
+            }
+            Optional<Targets.Refusal> refusal = Targets.refusal(year, indicator, area, value);
+            if (refusal.isPresent()) {
+                errors.add(new LineError(line, refusal.get().field(), refusal.get().rule(), refusal.get().message()));
+            } else {
+                changes.add(new Targets.Change(year, indicator, area, value, null));
             }
         }
         if (!errors.isEmpty()) {

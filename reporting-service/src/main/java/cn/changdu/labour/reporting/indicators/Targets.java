@@ -1,6 +1,8 @@
 package cn.changdu.labour.reporting.indicators;
 
 import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.contracts.Counties;
+import cn.changdu.labour.reporting.projection.Fact;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -55,6 +57,57 @@ public class Targets {
     }
 
     public record Change(int year, String indicator, String area, BigDecimal value, Long expectedVersion) {
+    }
+
+    /** The years targets may be set for: the plan's range (business dates from 2016, plans up to 2035). */
+    public static final int FIRST_YEAR = 2016;
+    public static final int LAST_YEAR = 2035;
+    /** The largest target value taken (yuan or people): far above any plan's, far below an overflow. */
+    private static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+
+    /** What is wrong with a change, if anything: the field (year, indicator, area, value), the rule, the message. */
+    public record Refusal(String field, String rule, String message) {
+    }
+
+    /**
+     * The one check of a target change, for the API and for a file: a plan year, a known indicator and area, and a
+     * value in the indicator's unit — a whole number of people or things, yuan to the fen, a percent of 0–100.
+     */
+    public static Optional<Refusal> refusal(int year, String indicator, String area, BigDecimal value) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            return refused("year", "year-range", "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间");
+        }
+        if (indicator == null || !IndicatorCatalog.exists(indicator)) {
+            return refused("indicator", "known-indicator", "未知指标：" + indicator);
+        }
+        if (area == null || !(area.equals(Fact.CITY) || Counties.CHANGDU.containsKey(area) || area.startsWith("dept:"))) {
+            return refused("area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
+        }
+        if (value == null || value.signum() < 0) {
+            return refused("value", "non-negative", "目标值须为非负数");
+        }
+        if (value.compareTo(MAX_VALUE) > 0) {
+            return refused("value", "max-value", "目标值过大");
+        }
+        int scale = value.stripTrailingZeros().scale();
+        Optional<IndicatorCatalog.Definition> counted = IndicatorCatalog.definition(indicator);
+        if (counted.isEmpty()) {
+            // a ratio: a percentage
+            if (value.compareTo(ONE_HUNDRED) > 0) {
+                return refused("value", "percent-range", "百分比目标须在 0–100 之间");
+            }
+            return scale > 2 ? refused("value", "percent-scale", "百分比目标最多两位小数") : Optional.empty();
+        }
+        if (counted.get().counting().yuan()) {
+            return scale > 2 ? refused("value", "money-scale", "金额目标最多两位小数（精确到分）") : Optional.empty();
+        }
+        return scale > 0 ? refused("value", "whole-number", "人数、个数类目标须为整数") : Optional.empty();
+    }
+
+    private static final BigDecimal ONE_HUNDRED = new BigDecimal("100");
+
+    private static Optional<Refusal> refused(String field, String rule, String message) {
+        return Optional.of(new Refusal(field, rule, message));
     }
 
     /** Thrown when the target changed since the caller read it. */

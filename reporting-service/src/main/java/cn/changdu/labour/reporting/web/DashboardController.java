@@ -1,10 +1,7 @@
 package cn.changdu.labour.reporting.web;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.contracts.Counties;
 import cn.changdu.labour.reporting.indicators.Dashboard;
-import cn.changdu.labour.reporting.indicators.IndicatorCatalog;
-import cn.changdu.labour.reporting.projection.Fact;
 import cn.changdu.labour.reporting.indicators.TargetFile;
 import cn.changdu.labour.reporting.indicators.Targets;
 import cn.changdu.labour.support.web.InvalidInput;
@@ -70,17 +67,11 @@ public class DashboardController {
     public List<Targets.Target> change(@RequestBody List<Targets.Change> changes, Actor actor) {
         for (int i = 0; i < changes.size(); i++) {
             Targets.Change c = changes.get(i);
-            if (c.indicator() == null || !IndicatorCatalog.exists(c.indicator())) {
-                throw new InvalidInput("[" + i + "].indicator", "known-indicator", "未知指标：" + c.indicator());
-            }
-            if (c.area() == null || !(c.area().equals(Fact.CITY) || Counties.CHANGDU.containsKey(c.area()) || c.area().startsWith("dept:"))) {
-                throw new InvalidInput("[" + i + "].area", "known-area", "区域须为 540300（全市）、县区代码或 dept:部门名称");
-            }
-            if (c.value() == null || c.value().signum() < 0) {
-                throw new InvalidInput("[" + i + "].value", "non-negative", "目标值须为非负数");
-            }
+            int index = i;
+            Targets.refusal(c.year(), c.indicator(), c.area(), c.value()).ifPresent(refused -> {
+                throw new InvalidInput("[" + index + "]." + refused.field(), refused.rule(), refused.message());
+            });
         }
         return targets.change(changes, actor);
     }
-
 }
