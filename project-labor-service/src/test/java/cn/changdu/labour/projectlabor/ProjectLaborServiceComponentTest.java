@@ -414,6 +414,60 @@ class ProjectLaborServiceComponentTest {
         assertThat(docs.get("paths").has("/api/projects/{projectId}/payrolls/import")).isTrue();
     }
 
+    @Test
+    void a_50000_line_payroll_is_refused_at_once_with_a_bounded_answer_and_a_flat_heap() throws Exception {
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
+        String projectId = id(post("/api/projects", """
+                {"name":"类乌齐县道路工程","countyCode":"540323","department":"交通局",
+                 "governmentInvested":false,"plannedWorkforce":50}"""), "projectId");
+        StringBuilder good = new StringBuilder();
+        StringBuilder bad = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            good.append(i == 0 ? "" : ",").append("{\"residentId\":\"")
+                    .append(TestPeople.residentId("540323", 400_000 + i)).append("\"}");
+            if (i < 10_000) {
+                bad.append(i == 0 ? "" : ",").append("{\"residentId\":\"x\",\"daysWorked\":40}");
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+
+        // 50,000 well-formed lines (1.8 MB): over the 10,000 items a list in a request takes, refused as it is read
+        ResponseEntity<String> tooMany = timed("50,000 good lines", projectId, good);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(tooMany.getBody()).at("/errors/0/field").asText()).isEqualTo("lines");
+        assertThat(json.readTree(tooMany.getBody()).at("/errors/0/rule").asText()).isEqualTo("max-items");
+        // 10,000 bad lines: the first 100 of 20,000 errors and their count, not a 3 MB answer
+        ResponseEntity<String> allBad = timed("10,000 bad lines", projectId, bad);
+        assertThat(allBad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode problem = json.readTree(allBad.getBody());
+        assertThat(problem.at("/errors").size()).isEqualTo(100);
+        assertThat(problem.at("/errorCount").asInt()).isEqualTo(20_000);
+        assertThat(allBad.getBody().length()).isLessThan(64 * 1024);
+        // a body over the 2 MB limit is not read at all
+        ResponseEntity<String> tooLarge = timed("3 MB", projectId, new StringBuilder(good).append(',').append(good));
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(json.readTree(tooLarge.getBody()).at("/errors/0/rule").asText()).isEqualTo("max-body-size");
+
+        // nothing of the requests is kept: the heap after them is where it was, give or take the collector's slack
+        System.gc();
+        long heapAfter = runtime.totalMemory() - runtime.freeMemory();
+        System.out.printf("[project-labor] heap after the three refusals: %+,d KB%n", (heapAfter - heapBefore) / 1024);
+        assertThat(heapAfter - heapBefore).isLessThan(64L * 1024 * 1024);
+        assertThat(getJson("/api/projects/" + projectId + "/payroll").path("payrolls").size()).isZero();
+    }
+
+    private ResponseEntity<String> timed(String what, String projectId, StringBuilder lines) {
+        String body = "{\"period\":\"2020-06\",\"lines\":[" + lines + "]}";
+        long started = System.nanoTime();
+        ResponseEntity<String> answer = post("/api/projects/" + projectId + "/payrolls", body);
+        System.out.printf("[project-labor] payroll of %s (%,d bytes) answered %d in %.2f s with %,d bytes%n", what,
+                body.length(), answer.getStatusCode().value(), (System.nanoTime() - started) / 1e9,
+                answer.getBody().length());
+        return answer;
+    }
+
     // ---- helpers ----
 
     private void advanceTo(String instant) {

@@ -1,5 +1,6 @@
 package cn.changdu.labour.support.imports;
 
+import cn.changdu.labour.support.input.InputRefused;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -72,6 +73,11 @@ public final class RowBinder<T> {
             try {
                 value = mapper.convertValue(fields, type);
             } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof InputRefused refused) {
+                    String field = refused.getPath().isEmpty() ? null : refused.getPath().get(0).getFieldName();
+                    errors.add(new RowError(row.row(), field, refused.rule(), refused.getOriginalMessage()));
+                    continue;
+                }
                 String field = e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()
                         ? m.getPath().get(0).getFieldName() : null;
                 errors.add(new RowError(row.row(), field, "format",

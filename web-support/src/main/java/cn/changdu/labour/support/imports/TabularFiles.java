@@ -43,7 +43,10 @@ public final class TabularFiles {
                 return readCsv(decode(in.readAllBytes()));
             }
         } catch (IOException e) {
-            throw new ImportFileException("文件无法读取：" + e.getMessage(), e);
+            // the library's own message is advice for programmers (and may quote the file): not for the caller
+            throw new ImportFileException(isZipBomb(e)
+                    ? "文件解压后过大（压缩比异常），不予读取；请检查文件，或按县、按月拆分后重新导入"
+                    : "文件无法读取：文件已损坏，或不是所声明的格式", e);
         }
         throw new ImportFileException("只支持 .xlsx 和 .csv 文件，收到：" + filename);
     }
@@ -67,8 +70,21 @@ public final class TabularFiles {
             }
             return new Table(titles == null ? List.of() : titles, rows);
         } catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
+            if (isZipBomb(e)) {
+                throw new IOException(e);
+            }
             throw new ImportFileException("不是有效的 .xlsx 文件", e);
         }
+    }
+
+    /** POI's guard against a file that inflates far beyond its size (its minimum inflate ratio, entry size). */
+    private static boolean isZipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(Cell cell, DataFormatter formatter) {

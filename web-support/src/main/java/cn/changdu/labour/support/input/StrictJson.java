@@ -2,16 +2,21 @@ package cn.changdu.labour.support.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
@@ -25,6 +30,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -47,6 +53,11 @@ public final class StrictJson {
     public static final LocalDate LATEST_PLANNED = LocalDate.of(2035, 12, 31);
     /** The largest amount of money (yuan) a request may name: the {@code @Digits(integer = 9)} of the amounts. */
     public static final BigDecimal MAX_MONEY = new BigDecimal("999999999.99");
+    /**
+     * The most items any list in a request takes (a payroll's lines, a class's attendance): a bigger list is refused
+     * as soon as it is read, before 50,000 lines are validated one by one; bigger batches are files.
+     */
+    public static final int MAX_ITEMS = 10_000;
     /** Clock skew tolerated between a client and the service for a time that has happened. */
     public static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -70,6 +81,26 @@ public final class StrictJson {
         SimpleModule module = new SimpleModule("input-policy");
         module.addDeserializer(String.class, new Text(false));
         module.addDeserializer(BigDecimal.class, new Money());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                                                                    CollectionType type, BeanDescription description,
+                                                                    JsonDeserializer<?> deserializer) {
+                return new MaxItems(deserializer);
+            }
+        });
+        // registered last, so these take the place of the Java-time module's lenient ones
+        mapper.registerModule(module);
+        mapper.registerModule(businessDates(clock));
+        return mapper;
+    }
+
+    /**
+     * Business dates and times in their one ISO form and within the plan's range ({@link BusinessDate}): for the
+     * request bodies, and for the rows of an import file, which are otherwise read leniently (a cell is text).
+     */
+    public static SimpleModule businessDates(Clock clock) {
+        SimpleModule module = new SimpleModule("business-dates");
         module.addDeserializer(LocalDate.class, new BusinessDate<>(LocalDate.class, "日期须为 yyyy-MM-dd",
                 text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE), date -> date,
                 () -> LocalDate.now(clock), false));
@@ -79,9 +110,29 @@ public final class StrictJson {
                 "时间须为带时区的 ISO 8601 时间，如 2020-04-01T10:00:00+08:00",
                 text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
                 time -> LocalDate.ofInstant(time.minus(SKEW), ZoneOffset.UTC), () -> LocalDate.now(clock), false));
-        // registered last, so these take the place of the Java-time module's lenient ones
-        mapper.registerModule(module);
-        return mapper;
+        return module;
+    }
+
+    /** A list of at most {@link #MAX_ITEMS}. */
+    static final class MaxItems extends DelegatingDeserializer {
+        MaxItems(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new MaxItems(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            if (value instanceof Collection<?> items && items.size() > MAX_ITEMS) {
+                throw new InputRefused(p, Collection.class, "max-items",
+                        "最多 " + MAX_ITEMS + " 项（收到 " + items.size() + " 项）；更多请以文件导入");
+            }
+            return value;
+        }
     }
 
     /** Every JSON string, normalised once; only a JSON string is a text. */

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -205,7 +206,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
      * bad value on each line is answered with a bounded body).
      */
     private static ProblemDetail validation(List<Map<String, String>> all) {
-        List<Map<String, String>> errors = all.stream().limit(MAX_ERRORS).toList();
+        // by field, so a list's own error (lines: at most 10,000) comes before those of its elements
+        List<Map<String, String>> errors = all.stream()
+                .sorted(Comparator.comparing(e -> e.get("field"), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(MAX_ERRORS).toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
                 errors.stream().limit(10).map(e -> e.get("field") + ": " + e.get("message"))
                         .collect(Collectors.joining("; ")));

@@ -12,9 +12,11 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,8 @@ public class RefusalLog implements ResponseBodyAdvice<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger("cn.changdu.labour.refusals");
     private static final int LOGGED_ERRORS = 5;
+    /** Shaped like a resident ID (18 characters, region first): kept as {@code ResidentId.masked} shows it. */
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9])(\\d{6})(\\d{11})([0-9Xx])(?![0-9])");
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -37,11 +41,21 @@ public class RefusalLog implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
                                   Class<? extends HttpMessageConverter<?>> selectedConverterType,
                                   ServerHttpRequest request, ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem && problem.getStatus() < 500 && LOG.isWarnEnabled()) {
-            LOG.warn("refused {} {} {}: {}", problem.getStatus(), request.getMethod(), request.getURI().getRawPath(),
-                    rules(problem));
+        if (body instanceof ProblemDetail problem) {
+            // a resident ID put in a path (where a person key belongs) reaches neither the answer nor the log
+            String path = masked(request.getURI().getRawPath());
+            if (problem.getInstance() != null) {
+                problem.setInstance(URI.create(masked(problem.getInstance().toString())));
+            }
+            if (problem.getStatus() < 500) {
+                LOG.warn("refused {} {} {}: {}", problem.getStatus(), request.getMethod(), path, rules(problem));
+            }
         }
         return body;
+    }
+
+    static String masked(String path) {
+        return RESIDENT_ID.matcher(path).replaceAll(m -> m.group(1) + "********" + "***" + m.group(3));
     }
 
     private static String rules(ProblemDetail problem) {

@@ -1,6 +1,8 @@
 package cn.changdu.labour.support.web;
 
 import cn.changdu.labour.contracts.Actor;
+import cn.changdu.labour.support.imports.RowBinders;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -81,6 +83,11 @@ public class WebConventionsConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new BodySizeLimit(max, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    public RowBinders rowBinders(Validator validator, ObjectMapper objectMapper, Clock clock) {
+        return new RowBinders(validator, objectMapper, clock);
     }
 
     @Bean

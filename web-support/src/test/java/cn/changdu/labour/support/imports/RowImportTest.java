@@ -108,4 +108,25 @@ class RowImportTest {
     private MockMultipartFile file() {
         return new MockMultipartFile("file", "rows.csv", "text/csv", FILE.getBytes(StandardCharsets.UTF_8));
     }
+
+    record Dated(@NotBlank String name, java.time.LocalDate on) {
+    }
+
+    @Test
+    void a_row_dated_outside_the_plan_range_or_after_today_is_refused_with_the_rule() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2020-10-20T01:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        RowBinder<Dated> dated = new RowBinders(Validation.buildDefaultValidatorFactory().getValidator(),
+                new ObjectMapper(), clock).of(Dated.class, Map.of("name", "name", "on", "on"));
+        MockMultipartFile file = new MockMultipartFile("file", "rows.csv", "text/csv",
+                "name,on\n扎西,2020-10-20\n次仁,1900-01-01\n格桑,2020-10-21\n达瓦,2020/10/01\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        RowImport<Dated> rows = RowImport.read(file, dated, Set.of("name"));
+
+        ImportReport report = rows.applyEach(rows.check(bound -> bound.value().name()), true, name -> { });
+
+        assertThat(report.applied()).isEqualTo(1);
+        assertThat(report.errors()).extracting(RowError::row, RowError::field, RowError::rule)
+                .containsExactly(tuple(3, "on", "date-range"), tuple(4, "on", "not-in-future"), tuple(5, "on", "type"));
+    }
 }

@@ -77,4 +77,26 @@ class TabularFilesTest {
         assertThatThrownBy(() -> TabularFiles.read("r.pdf", new ByteArrayInputStream(new byte[0])))
                 .isInstanceOf(ImportFileException.class);
     }
+
+    @Test
+    void a_zip_bomb_is_refused_in_the_platform_s_words() throws Exception {
+        // an .xlsx whose sheet inflates 20 MB of blanks from a few KB: POI's ratio guard stops it
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                    + "content-types\"></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] blanks = new byte[1 << 20];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 20; i++) {
+                zip.write(blanks);
+            }
+        }
+        assertThatThrownBy(() -> TabularFiles.read("bomb.xlsx", new ByteArrayInputStream(bytes.toByteArray())))
+                .isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("压缩比异常")
+                .hasMessageNotContaining("ZipSecureFile")
+                .hasMessageNotContaining("Zip bomb");
+    }
 }

@@ -126,6 +126,12 @@ class InputPolicyTest {
     }
 
     @Test
+    void a_list_of_more_than_10000_items_is_refused_before_its_items_are_checked() throws Exception {
+        String lines = String.join(",", java.util.Collections.nCopies(StrictJson.MAX_ITEMS + 1, "{\"days\":1}"));
+        refused("{\"name\":\"a\",\"lines\":[" + lines + "]}", "lines", "max-items");
+    }
+
+    @Test
     void a_body_over_the_limit_is_refused_before_it_is_read() throws Exception {
         post("{\"name\":\"a\",\"remarks\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
                 .andExpect(status().isPayloadTooLarge())

@@ -79,6 +79,10 @@ class RefusalsOnTomcatTest {
         refused(request("GET", "/figures?asOf=2020-01-01&year=x"), 400, "year", "type");
         refused(request("GET", "/figures"), 400, "asOf", "required");
         refused(request("GET", "/checked/abc"), 400, "id", "Pattern");
+        // a resident ID where an id belongs is not echoed in the problem's instance
+        Answer echoed = request("PUT", "/figures/540102197001011237/2020");
+        refused(echoed, 400, "countyCode", "Pattern");
+        assertThat(echoed.body).doesNotContain("540102197001011237").contains("540102***********7");
     }
 
     @Test

@@ -10,11 +10,10 @@ import cn.changdu.labour.employment.placement.app.PlacementImports;
 import cn.changdu.labour.employment.placement.app.Placements;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
+import cn.changdu.labour.support.imports.RowBinders;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -114,9 +113,9 @@ public class PlacementImportController {
     private final PlacementImports imports;
     private final RowBinder<PlacementRow> binder;
 
-    public PlacementImportController(PlacementImports imports, Validator validator, ObjectMapper objectMapper) {
+    public PlacementImportController(PlacementImports imports, RowBinders rowBinders) {
         this.imports = imports;
-        this.binder = new RowBinder<>(PlacementRow.class, COLUMNS, validator, objectMapper);
+        this.binder = rowBinders.of(PlacementRow.class, COLUMNS);
     }
 
     @Operation(summary = "Import a placement roster (XLSX or CSV): every row checked; nothing recorded unless all rows "

@@ -8,12 +8,11 @@ import cn.changdu.labour.projectlabor.project.app.RosterImports;
 import cn.changdu.labour.projectlabor.project.app.Rosters;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
+import cn.changdu.labour.support.imports.RowBinders;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -57,12 +56,12 @@ public class RosterController {
     private final RowBinder<JoinRequest> rosterRows;
     private final RowBinder<PayrollLineRequest> payrollRows;
 
-    public RosterController(Rosters rosters, RosterImports rosterImports, Payrolls payrolls, Validator validator,
-                            ObjectMapper mapper) {
+    public RosterController(Rosters rosters, RosterImports rosterImports, Payrolls payrolls,
+                            RowBinders rowBinders) {
         this.rosters = rosters;
         this.rosterImports = rosterImports;
         this.payrolls = payrolls;
-        this.rosterRows = new RowBinder<>(JoinRequest.class, Map.ofEntries(
+        this.rosterRows = rowBinders.of(JoinRequest.class, Map.ofEntries(
                 Map.entry("姓名", "name"), Map.entry("name", "name"),
                 Map.entry("身份证号", "residentId"), Map.entry("公民身份号码", "residentId"), Map.entry("residentId", "residentId"),
                 Map.entry("手机", "phone"), Map.entry("手机号", "phone"), Map.entry("phone", "phone"),
@@ -72,12 +71,12 @@ public class RosterController {
                 Map.entry("工资标准", "wageRate"), Map.entry("wageRate", "wageRate"),
                 Map.entry("计薪方式", "payCycle"), Map.entry("payCycle", "payCycle"),
                 Map.entry("参加社保", "socialInsuranceRegistered"), Map.entry("socialInsuranceRegistered", "socialInsuranceRegistered"),
-                Map.entry("进场日期", "joinedOn"), Map.entry("joinedOn", "joinedOn")), validator, mapper);
-        this.payrollRows = new RowBinder<>(PayrollLineRequest.class, Map.ofEntries(
+                Map.entry("进场日期", "joinedOn"), Map.entry("joinedOn", "joinedOn")));
+        this.payrollRows = rowBinders.of(PayrollLineRequest.class, Map.ofEntries(
                 Map.entry("姓名", "name"), Map.entry("name", "name"),
                 Map.entry("身份证号", "residentId"), Map.entry("公民身份号码", "residentId"), Map.entry("residentId", "residentId"),
                 Map.entry("出勤天数", "daysWorked"), Map.entry("daysWorked", "daysWorked"),
-                Map.entry("应发工资", "amountDue"), Map.entry("amountDue", "amountDue")), validator, mapper);
+                Map.entry("应发工资", "amountDue"), Map.entry("amountDue", "amountDue")));
     }
 
     /**

@@ -3,14 +3,13 @@ package cn.changdu.labour.training.classes.web;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
+import cn.changdu.labour.support.imports.RowBinders;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.app.Applicant;
 import cn.changdu.labour.training.classes.app.RosterImports;
 import cn.changdu.labour.training.plan.api.EmploymentStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -79,9 +78,9 @@ public class RosterImportController {
     private final RosterImports rosterImports;
     private final RowBinder<RosterRow> binder;
 
-    public RosterImportController(RosterImports rosterImports, Validator validator, ObjectMapper objectMapper) {
+    public RosterImportController(RosterImports rosterImports, RowBinders rowBinders) {
         this.rosterImports = rosterImports;
-        this.binder = new RowBinder<>(RosterRow.class, COLUMNS, validator, objectMapper);
+        this.binder = rowBinders.of(RosterRow.class, COLUMNS);
     }
 
     @Operation(summary = "Import a class roster (XLSX or CSV): every row checked; nothing recorded unless all rows are good "
