@@ -146,7 +146,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             default -> "";
         };
         return ResponseEntity.badRequest().body(refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE, name,
-                "type", "参数格式不正确" + expected).getBody());
+                "type", "参数 " + name + " 格式不正确" + expected).getBody());
     }
 
     @Override
@@ -154,7 +154,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         return ResponseEntity.badRequest().body(refusal(HttpStatus.BAD_REQUEST, "validation", VALIDATION_TITLE,
-                ex.getParameterName(), "required", "缺少参数").getBody());
+                ex.getParameterName(), "required", "缺少参数 " + ex.getParameterName()).getBody());
     }
 
     @Override
