@@ -427,8 +427,12 @@ class EmploymentServiceComponentTest {
         assertThat(history.get(0).get("employer").asText()).isEqualTo("芒康县盐井纳西民俗酒店有限公司");
         await(() -> historyOf(good), "history of " + good, n -> n.size() == 1);
 
-        // once recorded, the same roster finds the people already placed
-        JsonNode again = json.readTree(upload(csv, true).getBody());
+        // the same file resent is answered as the first time (its implicit idempotency key) and records nothing more
+        ResponseEntity<String> resent = upload(csv, true);
+        assertThat(resent.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(resent.getBody()).isEqualTo(partial.getBody());
+        // sent again on purpose (a key of its own), the same roster finds the people already placed
+        JsonNode again = json.readTree(upload(csv, true, java.util.UUID.randomUUID().toString()).getBody());
         assertThat(again.get("applied").asInt()).isZero();
         assertThat(again.get("errors").toString()).contains("one-active-placement-per-person");
     }
@@ -592,7 +596,14 @@ class EmploymentServiceComponentTest {
     }
 
     private ResponseEntity<String> upload(String csv, boolean partial) {
+        return upload(csv, partial, null);
+    }
+
+    private ResponseEntity<String> upload(String csv, boolean partial, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.set("X-Actor-Id", "officer-2");
         headers.set("X-Actor-Department", "shi-rensheju");
