@@ -458,6 +458,38 @@ class ProjectLaborServiceComponentTest {
         assertThat(getJson("/api/projects/" + projectId + "/payroll").path("payrolls").size()).isZero();
     }
 
+    @Test
+    void a_roster_file_sent_as_a_job_is_accepted_at_once_and_its_progress_and_report_are_at_its_address()
+            throws Exception {
+        CLOCK.set(Instant.parse("2020-07-08T02:00:00Z"));
+        String projectId = id(post("/api/projects", """
+                {"name":"芒康县供水工程","countyCode":"540328","department":"水利局",
+                 "governmentInvested":true,"plannedWorkforce":300}"""), "projectId");
+        StringBuilder csv = new StringBuilder("姓名,身份证号,本地农牧民,户籍县区代码,工种,工资标准,计薪方式,进场日期\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("工人").append(i).append(',').append(TestPeople.residentId("540328", 420_000 + i))
+                    .append(",是,540328,钢筋工,5000.00,MONTHLY,2020-07-01\n");
+        }
+        ResponseEntity<String> accepted = upload("/api/projects/" + projectId + "/roster/import?job=true", "roster.csv",
+                csv.toString());
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = accepted.getHeaders().getLocation().toString();
+        assertThat(location).startsWith("/api/projects/imports/");
+
+        JsonNode done = awaitJson(location, job -> !job.get("state").asText().equals("RUNNING"));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("rows").asInt()).isEqualTo(200);
+        assertThat(done.get("applied").asInt()).isEqualTo(200);
+        assertThat(done.at("/result/applied").asInt()).isEqualTo(200);
+        awaitJson("/api/projects/" + projectId + "/roster", roster -> roster.size() == 200);
+        // the job is its caller's: another actor is told there is none
+        HttpHeaders other = new HttpHeaders();
+        other.set("X-Actor-Id", "someone-else");
+        other.set("X-Actor-Department", "x");
+        assertThat(rest.exchange(location, org.springframework.http.HttpMethod.GET, new HttpEntity<>(other),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private ResponseEntity<String> timed(String what, String projectId, StringBuilder lines) {
         String body = "{\"period\":\"2020-06\",\"lines\":[" + lines + "]}";
         long started = System.nanoTime();

@@ -65,11 +65,17 @@ public class TargetFile {
         log.info("targets file {}: {} targets changed", file, changes.size());
     }
 
+    private static final String HEADER = "year,indicator,area,value";
+
     /** Reads every line; refuses the whole file if any line is bad. */
     public List<Targets.Change> parse(String csv) {
         List<Targets.Change> changes = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
+        // a file that is not a targets file (a spreadsheet, a PDF, an empty one) is refused as a whole
+        if (!lines[0].strip().replace(" ", "").equalsIgnoreCase(HEADER)) {
+            throw new Refused(List.of(new LineError(1, "file", "header", "第一行须为列名 " + HEADER + "（UTF-8 CSV）")));
+        }
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -105,6 +111,9 @@ public class TargetFile {
         }
         if (!errors.isEmpty()) {
             throw new Refused(errors);
+        }
+        if (changes.isEmpty()) {
+            throw new Refused(List.of(new LineError(1, "file", "no-targets", "文件中没有目标行")));
         }
         return changes;
     }

@@ -35,10 +35,18 @@ public final class RowImport<R> {
     private final RowBinder.Binding<R> binding;
     private final List<RowError> errors;
     private final Map<String, Integer> firstRowOf = new HashMap<>();
+    private volatile ImportProgress progress = ImportProgress.unwatched();
 
     private RowImport(RowBinder.Binding<R> binding) {
         this.binding = binding;
         this.errors = new ArrayList<>(binding.errors());
+    }
+
+    /** Counts this import's rows into {@code progress} and stops between two rows once it is cancelled. */
+    public RowImport<R> watchedBy(ImportProgress progress) {
+        this.progress = progress;
+        progress.errors(errors.size());
+        return this;
     }
 
     /** Reads and binds the file; a missing required column refuses it as a whole. */
@@ -73,11 +81,13 @@ public final class RowImport<R> {
     public <C> List<Checked<C>> check(Function<RowBinder.Bound<R>, C> check) {
         List<Checked<C>> good = new ArrayList<>();
         for (RowBinder.Bound<R> bound : binding.valid()) {
+            progress.stopIfCancelled();
             try {
                 good.add(new Checked<>(bound.row(), check.apply(bound)));
             } catch (RuleViolation violation) {
                 errors.add(error(bound.row(), violation));
             }
+            progress.checked(errors.size());
         }
         return good;
     }
@@ -107,11 +117,14 @@ public final class RowImport<R> {
         refuseUnlessPartial(partial);
         int applied = 0;
         for (Checked<C> checked : good) {
+            progress.stopIfCancelled();
             try {
                 apply.accept(checked.value());
                 applied++;
+                progress.applied(1, errors.size());
             } catch (RuleViolation raced) {
                 errors.add(error(checked.row(), raced));
+                progress.errors(errors.size());
             }
         }
         return ImportReport.of(binding.rows(), applied, partial, errors());
@@ -124,8 +137,10 @@ public final class RowImport<R> {
     public <C> ImportReport applyAll(List<Checked<C>> good, boolean partial, Consumer<List<C>> apply) {
         refuseUnlessPartial(partial);
         if (!good.isEmpty()) {
+            progress.stopIfCancelled();
             try {
                 apply.accept(good.stream().map(Checked::value).toList());
+                progress.applied(good.size(), errors.size());
             } catch (RuleViolation refusal) {
                 // a refusal that names no row concerns the file as a whole: reported on row 1, the header
                 errors.add(error(refusal instanceof RowRefusal row ? good.get(row.index()).row() : 1, refusal));

@@ -54,6 +54,10 @@ public final class TextPolicy {
             kept.append(c);
         }
         String result = kept.toString().strip();
+        if (result.isEmpty() && !text.isEmpty()) {
+            // blanks or invisible characters only: not a value, in a required field or an optional one
+            throw new Refused("blank", "不能只有空白或不可见字符；不填请省略该字段");
+        }
         if (result.codePointCount(0, result.length()) > MAX_LENGTH) {
             throw new Refused("max-length", "长度不能超过 " + MAX_LENGTH + " 个字符");
         }

@@ -285,6 +285,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 
+    /** The answer an import's refusal gets, for an import run as a job ({@link ImportJobs}). */
+    ResponseEntity<ProblemDetail> refusalOf(RuntimeException refused) {
+        if (refused instanceof ImportRefusedException file) {
+            return importRefused(file);
+        }
+        if (refused instanceof ImportFileException unreadable) {
+            return unreadableImport(unreadable);
+        }
+        if (refused instanceof NotFound missing) {
+            return notFound(missing);
+        }
+        if (refused instanceof RuleViolation violation) {
+            return ruleViolated(violation);
+        }
+        throw refused;
+    }
+
     @ExceptionHandler(ImportFileException.class)
     public ResponseEntity<ProblemDetail> unreadableImport(ImportFileException ex) {
         return refusal(HttpStatus.BAD_REQUEST, "import-file", "导入文件无法读取 (unreadable file)", "file", "format",

@@ -17,6 +17,7 @@ import cn.changdu.labour.support.input.InputPolicyConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
@@ -83,6 +84,26 @@ public class WebConventionsConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new BodySizeLimit(max, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Imports of more than {@code platform.imports.sync-max-rows} rows run as jobs; each service names where its
+     * jobs are ({@code platform.imports.jobs-path}, under its own API prefix, so the gateway routes them).
+     */
+    @Bean
+    @ConditionalOnProperty("platform.imports.jobs-path")
+    public ImportJobs importJobs(ProblemDetails problems, Clock clock,
+                                 @Value("${platform.imports.sync-max-rows:5000}") int syncMaxRows,
+                                 @Value("${platform.imports.job-retention:PT24H}") Duration retention,
+                                 @Value("${platform.imports.jobs-path}") String path,
+                                 @Value("${platform.imports.job-workers:2}") int workers) {
+        return new ImportJobs(problems, clock, syncMaxRows, retention, path, workers, 20);
+    }
+
+    @Bean
+    @ConditionalOnProperty("platform.imports.jobs-path")
+    public ImportJobController importJobController(ImportJobs jobs) {
+        return new ImportJobController(jobs);
     }
 
     @Bean

@@ -120,7 +120,8 @@ class InputPolicyTest {
         refused("{\"name\":\"次\\u0000仁\"}", "name", "control-characters");
         refused("{\"name\":\"次\\r\\n仁\"}", "name", "control-characters");
         refused("{\"name\":\"a\",\"remarks\":\"x\\u0007\"}", "remarks", "control-characters");
-        refused("{\"name\":\"\\u200b\\u200d\\ufeff \"}", "name", "NotBlank");
+        refused("{\"name\":\"\\u200b\\u200d\\ufeff \"}", "name", "blank");
+        refused("{\"name\":\"a\",\"remarks\":\" \\u200b\"}", "remarks", "blank");
         refused("{\"name\":\"a\",\"remarks\":\"" + "长".repeat(TextPolicy.MAX_LENGTH + 1) + "\"}", "remarks",
                 "max-length");
     }

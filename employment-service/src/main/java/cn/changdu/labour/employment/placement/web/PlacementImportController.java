@@ -8,9 +8,9 @@ import cn.changdu.labour.contracts.employment.TransferChannel;
 import cn.changdu.labour.employment.placement.api.PlacementDetails;
 import cn.changdu.labour.employment.placement.app.PlacementImports;
 import cn.changdu.labour.employment.placement.app.Placements;
-import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowBinders;
+import cn.changdu.labour.support.web.ImportJobs;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -112,21 +113,25 @@ public class PlacementImportController {
 
     private final PlacementImports imports;
     private final RowBinder<PlacementRow> binder;
+    private final ImportJobs jobs;
 
-    public PlacementImportController(PlacementImports imports, RowBinders rowBinders) {
+    public PlacementImportController(PlacementImports imports, RowBinders rowBinders, ImportJobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
         this.binder = rowBinders.of(PlacementRow.class, COLUMNS);
     }
 
     @Operation(summary = "Import a placement roster (XLSX or CSV): every row checked; nothing recorded unless all rows "
             + "are good or partial=true")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ImportReport importRoster(@RequestPart("file") MultipartFile file,
-                                     @RequestParam(defaultValue = "false") boolean partial,
-                                     @RequestParam(required = false) Instant occurredAt, Actor actor) throws IOException {
+    public ResponseEntity<?> importRoster(@RequestPart("file") MultipartFile file,
+                                          @RequestParam(defaultValue = "false") boolean partial,
+                                          @RequestParam(required = false) Instant occurredAt,
+                                          @RequestParam(defaultValue = "false") boolean job, Actor actor)
+            throws IOException {
         RowImport<PlacementRow> rows = RowImport.read(file, binder, Set.of("name", "residentId", "countyCode", "channel",
                 "destination", "employer", "startDate"));
-        return imports.importRoster(rows, partial, occurredAt, actor);
+        return jobs.answer(rows, job, actor, () -> imports.importRoster(rows, partial, occurredAt, actor));
     }
 
     private static String code(String labelOrCode) {

@@ -6,9 +6,9 @@ import cn.changdu.labour.projectlabor.project.api.PayCycle;
 import cn.changdu.labour.projectlabor.project.app.Payrolls;
 import cn.changdu.labour.projectlabor.project.app.RosterImports;
 import cn.changdu.labour.projectlabor.project.app.Rosters;
-import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowBinders;
+import cn.changdu.labour.support.web.ImportJobs;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,11 +53,13 @@ public class RosterController {
     private final Rosters rosters;
     private final RosterImports rosterImports;
     private final Payrolls payrolls;
+    private final ImportJobs jobs;
     private final RowBinder<JoinRequest> rosterRows;
     private final RowBinder<PayrollLineRequest> payrollRows;
 
     public RosterController(Rosters rosters, RosterImports rosterImports, Payrolls payrolls,
-                            RowBinders rowBinders) {
+                            RowBinders rowBinders, ImportJobs jobs) {
+        this.jobs = jobs;
         this.rosters = rosters;
         this.rosterImports = rosterImports;
         this.payrolls = payrolls;
@@ -133,11 +135,13 @@ public class RosterController {
     @Operation(summary = "Import a roster (XLSX/CSV): 姓名, 身份证号, 手机, 本地农牧民, 户籍县区代码, 工种, 工资标准, 计薪方式, "
             + "参加社保, 进场日期; all rows or none unless partial=true")
     @PostMapping(value = "/roster/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ImportReport importRoster(@PathVariable String projectId, @RequestPart("file") MultipartFile file,
-                                     @RequestParam(defaultValue = "false") boolean partial, Actor actor) throws IOException {
+    public ResponseEntity<?> importRoster(@PathVariable String projectId, @RequestPart("file") MultipartFile file,
+                                          @RequestParam(defaultValue = "false") boolean partial,
+                                          @RequestParam(defaultValue = "false") boolean job, Actor actor)
+            throws IOException {
         RowImport<JoinRequest> rows = RowImport.read(file, rosterRows,
                 Set.of("name", "residentId", "localFarmerHerder", "trade", "wageRate", "joinedOn"));
-        return rosterImports.importRoster(projectId, rows, partial, actor);
+        return jobs.answer(rows, job, actor, () -> rosterImports.importRoster(projectId, rows, partial, actor));
     }
 
     /** A line of a payroll: in the body of a payroll, or a row of a payroll file (the same fields and rules). */
@@ -170,10 +174,12 @@ public class RosterController {
     @Operation(summary = "Import a payroll (XLSX/CSV) for a period: 姓名, 身份证号, 出勤天数, 应发工资; one payroll, all rows "
             + "or (partial=true) the good rows")
     @PostMapping(value = "/payrolls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ImportReport importPayroll(@PathVariable String projectId, @RequestParam YearMonth period,
-                                      @RequestPart("file") MultipartFile file,
-                                      @RequestParam(defaultValue = "false") boolean partial, Actor actor) throws IOException {
+    public ResponseEntity<?> importPayroll(@PathVariable String projectId, @RequestParam YearMonth period,
+                                           @RequestPart("file") MultipartFile file,
+                                           @RequestParam(defaultValue = "false") boolean partial,
+                                           @RequestParam(defaultValue = "false") boolean job, Actor actor)
+            throws IOException {
         RowImport<PayrollLineRequest> rows = RowImport.read(file, payrollRows, Set.of("residentId"));
-        return payrolls.importPayroll(projectId, period, rows, partial, actor);
+        return jobs.answer(rows, job, actor, () -> payrolls.importPayroll(projectId, period, rows, partial, actor));
     }
 }

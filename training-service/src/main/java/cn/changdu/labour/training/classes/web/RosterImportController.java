@@ -1,9 +1,9 @@
 package cn.changdu.labour.training.classes.web;
 
 import cn.changdu.labour.contracts.Actor;
-import cn.changdu.labour.support.imports.ImportReport;
 import cn.changdu.labour.support.imports.RowBinder;
 import cn.changdu.labour.support.imports.RowBinders;
+import cn.changdu.labour.support.web.ImportJobs;
 import cn.changdu.labour.support.imports.RowImport;
 import cn.changdu.labour.support.web.ValidResidentId;
 import cn.changdu.labour.training.classes.app.Applicant;
@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -77,20 +78,24 @@ public class RosterImportController {
 
     private final RosterImports rosterImports;
     private final RowBinder<RosterRow> binder;
+    private final ImportJobs jobs;
 
-    public RosterImportController(RosterImports rosterImports, RowBinders rowBinders) {
+    public RosterImportController(RosterImports rosterImports, RowBinders rowBinders, ImportJobs jobs) {
         this.rosterImports = rosterImports;
+        this.jobs = jobs;
         this.binder = rowBinders.of(RosterRow.class, COLUMNS);
     }
 
     @Operation(summary = "Import a class roster (XLSX or CSV): every row checked; nothing recorded unless all rows are good "
             + "or partial=true")
     @PostMapping(path = "/{classId}/trainees/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ImportReport importRoster(@PathVariable String classId, @RequestPart("file") MultipartFile file,
-                                     @RequestParam(defaultValue = "false") boolean partial,
-                                     @RequestParam(required = false) Instant occurredAt, Actor actor) throws IOException {
+    public ResponseEntity<?> importRoster(@PathVariable String classId, @RequestPart("file") MultipartFile file,
+                                          @RequestParam(defaultValue = "false") boolean partial,
+                                          @RequestParam(required = false) Instant occurredAt,
+                                          @RequestParam(defaultValue = "false") boolean job, Actor actor)
+            throws IOException {
         RowImport<RosterRow> rows = RowImport.read(file, binder, Set.of("name", "residentId"));
-        return rosterImports.importRoster(classId, rows, partial, occurredAt, actor);
+        return jobs.answer(rows, job, actor, () -> rosterImports.importRoster(classId, rows, partial, occurredAt, actor));
     }
 
     private static Boolean flag(String text) {
