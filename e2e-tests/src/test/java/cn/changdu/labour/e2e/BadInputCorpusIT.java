@@ -80,6 +80,9 @@ class BadInputCorpusIT {
     /** Ids in the paths that the corpus breaks (countyCode and year of the labour force are hand-written cases). */
     private static final List<String> IDS = List.of("classId", "personKey", "projectId", "disputeId", "placementId",
             "postingId", "intermediaryId", "id");
+    /** The processes whose logs must stay quiet while the corpus runs. */
+    private static final List<String> LOGGED = List.of("training-service", "employment-service",
+            "project-labor-service", "reporting-service", "gateway");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
     /**
@@ -302,6 +305,10 @@ class BadInputCorpusIT {
         }
         handWritten(cases);
 
+        Map<String, Long> logStart = new TreeMap<>();
+        for (String process : LOGGED) {
+            logStart.put(process, Files.exists(platform.log(process)) ? Files.size(platform.log(process)) : 0);
+        }
         long started = System.nanoTime();
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> perKind = new TreeMap<>();
@@ -322,6 +329,22 @@ class BadInputCorpusIT {
                     }
                     storedBefore = now;
                     reportingBefore = reportingState();
+                }
+            }
+        }
+        // quiet refusals: a refused request is one WARN line, never a stack trace or an ERROR (read before the
+        // services are stopped below, whose shutdown logs are not the corpus's)
+        List<String> noisy = new ArrayList<>();
+        long refusalLines = 0;
+        for (String process : LOGGED) {
+            byte[] all = Files.readAllBytes(platform.log(process));
+            String appended = new String(all, (int) (long) logStart.get(process),
+                    all.length - (int) (long) logStart.get(process), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : appended.split("\n")) {
+                if (line.contains("cn.changdu.labour.refusals")) {
+                    refusalLines++;
+                } else if (line.matches("\\s+at [\\w.$]+\\(.*") || line.contains(" ERROR ")) {
+                    noisy.add(process + ": " + line);
                 }
             }
         }
@@ -374,6 +397,9 @@ class BadInputCorpusIT {
         assertThat(coverage).as("write operations without a known-good body").isEmpty();
         assertThat(real).as("failed cases").isEmpty();
         assertThat(traces).as("traces left by refused requests").isEmpty();
+        System.out.printf("[corpus] %d refusal log lines, %d stack-trace or ERROR lines%n", refusalLines, noisy.size());
+        noisy.stream().limit(20).forEach(line -> System.out.println("[corpus] NOISY " + line));
+        assertThat(noisy).as("stack traces or errors logged while the corpus ran").isEmpty();
     }
 
     // --- setup: the parent records the cases need, through the API -------------------------------------------------

@@ -56,6 +56,11 @@ final class Platform implements AutoCloseable {
         ports.put("gateway", freePort());
     }
 
+    /** The log file of a process (infra, a service, the gateway); each start appends to it. */
+    Path log(String name) {
+        return logDir.resolve(name + ".log");
+    }
+
     String gateway() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
