@@ -1,5 +1,6 @@
 package cn.changdu.labour.support.commands;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import cn.changdu.labour.kernel.MetadataKeys;
 import cn.changdu.labour.contracts.Actor;
 import cn.changdu.labour.kernel.RuleViolation;
@@ -12,7 +13,6 @@ import org.axonframework.messaging.MetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +29,7 @@ public class DomainCommands {
     /** Clock skew tolerated between a client and the service for "not in the future". */
     private static final Duration SKEW = StrictJson.SKEW;
     /** The first moment a business time may name: the plan's range, as the input policy has it. */
-    private static final Instant EARLIEST = StrictJson.EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant EARLIEST = BusinessTime.startOf(StrictJson.EARLIEST);
 
     private final CommandGateway gateway;
     private final Clock clock;

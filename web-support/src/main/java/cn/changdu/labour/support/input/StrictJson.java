@@ -1,5 +1,6 @@
 package cn.changdu.labour.support.input;
 
+import cn.changdu.labour.kernel.BusinessTime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -103,13 +103,13 @@ public final class StrictJson {
         SimpleModule module = new SimpleModule("business-dates");
         module.addDeserializer(LocalDate.class, new BusinessDate<>(LocalDate.class, "日期须为 yyyy-MM-dd",
                 text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE), date -> date,
-                () -> LocalDate.now(clock), false));
+                () -> BusinessTime.dateOf(clock.instant()), false));
         module.addDeserializer(YearMonth.class, new BusinessDate<>(YearMonth.class, "月份须为 yyyy-MM",
-                YearMonth::parse, month -> month.atDay(1), () -> LocalDate.now(clock), false));
+                YearMonth::parse, month -> month.atDay(1), () -> BusinessTime.dateOf(clock.instant()), false));
         module.addDeserializer(Instant.class, new BusinessDate<>(Instant.class,
                 "时间须为带时区的 ISO 8601 时间，如 2020-04-01T10:00:00+08:00",
                 text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
-                time -> LocalDate.ofInstant(time.minus(SKEW), ZoneOffset.UTC), () -> LocalDate.now(clock), false));
+                time -> BusinessTime.dateOf(time.minus(SKEW)), () -> BusinessTime.dateOf(clock.instant()), false));
         return module;
     }
 

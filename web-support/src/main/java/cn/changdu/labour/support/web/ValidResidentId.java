@@ -1,6 +1,7 @@
 package cn.changdu.labour.support.web;
 
 import cn.changdu.labour.contracts.person.ResidentId;
+import cn.changdu.labour.kernel.BusinessTime;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -12,7 +13,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 
@@ -55,7 +55,7 @@ public @interface ValidResidentId {
             }
             Optional<String> problem = ResidentId.validate(value);
             if (problem.isEmpty()) {
-                int age = Period.between(new ResidentId(value).birthDate(), LocalDate.now(clock)).getYears();
+                int age = Period.between(new ResidentId(value).birthDate(), BusinessTime.dateOf(clock.instant())).getYears();
                 if (age < MIN_AGE || age > MAX_AGE) {
                     problem = Optional.of("出生日期表明年龄为 " + Math.max(age, 0) + " 周岁，不在劳动年龄（" + MIN_AGE
                             + "–" + MAX_AGE + " 周岁）内");

@@ -114,12 +114,13 @@ class RowImportTest {
 
     @Test
     void a_row_dated_outside_the_plan_range_or_after_today_is_refused_with_the_rule() throws Exception {
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2020-10-20T01:00:00Z"),
+        // 01:00 on 21 October in Beijing, still the 20th in UTC: today is the Beijing date
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2020-10-20T17:00:00Z"),
                 java.time.ZoneOffset.UTC);
         RowBinder<Dated> dated = new RowBinders(Validation.buildDefaultValidatorFactory().getValidator(),
                 new ObjectMapper(), clock).of(Dated.class, Map.of("name", "name", "on", "on"));
         MockMultipartFile file = new MockMultipartFile("file", "rows.csv", "text/csv",
-                "name,on\n扎西,2020-10-20\n次仁,1900-01-01\n格桑,2020-10-21\n达瓦,2020/10/01\n"
+                "name,on\n扎西,2020-10-21\n次仁,1900-01-01\n格桑,2020-10-22\n达瓦,2020/10/01\n"
                         .getBytes(StandardCharsets.UTF_8));
         RowImport<Dated> rows = RowImport.read(file, dated, Set.of("name"));
 

@@ -101,7 +101,7 @@ class InputPolicyTest {
 
     @Test
     void business_dates_lie_between_2016_and_today_and_planned_ones_may_lie_ahead() throws Exception {
-        LocalDate tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow = cn.changdu.labour.kernel.BusinessTime.dateOf(Instant.now()).plusDays(1);
         refused("{\"name\":\"a\",\"on\":\"1900-01-01\"}", "on", "date-range");
         refused("{\"name\":\"a\",\"on\":\"" + tomorrow + "\"}", "on", "not-in-future");
         refused("{\"name\":\"a\",\"occurredAt\":\"1800-01-01T00:00:00Z\"}", "occurredAt", "date-range");
